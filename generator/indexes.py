@@ -1,0 +1,169 @@
+"""Index pages: home, years, themes. Each is a pure function of the sorted articles."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+
+from . import layout, mdtext
+from .data import Data
+from .layout import LABELS
+from .model import Article
+from .pages import front_matter, theme_links
+
+
+def newest_first(articles: Iterable[Article]) -> list[Article]:
+    return sorted(articles, key=Article.newest_first_key)
+
+
+def entry(a: Article, data: Data, from_page: str) -> str:
+    """One list entry: linked title, then date · source · themes, then the summary."""
+    title = mdtext.link(a.title, layout.rel(from_page, layout.article(a.slug)))
+    details = [a.date.vi() if a.date else LABELS["date_unknown"]]
+    if a.source:
+        details.append(mdtext.inline(a.source))
+    if a.themes:
+        details.append(theme_links(a.themes, data, from_page))
+    lines = [f"- **{title}**", "  " + " · ".join(details), "  " + mdtext.inline(a.summary)]
+    return "  \n".join(lines)
+
+
+def entries(articles: Sequence[Article], data: Data, from_page: str) -> str:
+    if not articles:
+        return LABELS["no_articles"]
+    return "\n".join(entry(a, data, from_page) for a in articles)
+
+
+def page(title: str, description: str, *sections: str) -> str:
+    meta = {"title": mdtext.attribute(title), "description": mdtext.attribute(description)}
+    return front_matter(meta) + "\n" + "\n\n".join([f"# {mdtext.inline(title)}", *sections]) + "\n"
+
+
+def by_year(articles: Sequence[Article]) -> tuple[dict[int, list[Article]], list[Article]]:
+    years: dict[int, list[Article]] = defaultdict(list)
+    undated: list[Article] = []
+    for a in newest_first(articles):
+        if a.date:
+            years[a.date.year].append(a)
+        else:
+            undated.append(a)
+    return dict(sorted(years.items(), reverse=True)), undated
+
+
+def home(articles: Sequence[Article], data: Data, has_about: bool) -> str:
+    here = layout.HOME
+    years, undated = by_year(articles)
+    counts = Counter(t for a in articles for t in a.themes)
+    year_links = [f"[{y}]({layout.rel(here, layout.year_page(y))}) ({len(items)})" for y, items in years.items()]
+    if undated:
+        year_links.append(
+            f"[{LABELS['undated']}]({layout.rel(here, layout.YEARS_INDEX)}#chua-ro-thoi-gian) ({len(undated)})"
+        )
+    theme_list = "\n".join(
+        f"- {mdtext.link(t.name, layout.rel(here, layout.theme_page(t.slug)))} ({counts[t.slug]})" for t in data.themes
+    )
+    intro = LABELS["home_intro"]
+    if has_about:
+        intro += f" [{LABELS['about']}]({layout.rel(here, layout.ABOUT)})."
+    return page(
+        LABELS["home_title"],
+        LABELS["home_intro"],
+        intro,
+        f"## {LABELS['latest']}",
+        entries(newest_first(articles)[: layout.LATEST_ON_HOME], data, here),
+        f"## {LABELS['by_year']}",
+        " · ".join(year_links) or LABELS["no_articles"],
+        f"## {LABELS['by_theme']}",
+        theme_list,
+    )
+
+
+def years_index(articles: Sequence[Article], data: Data) -> str:
+    here = layout.YEARS_INDEX
+    years, undated = by_year(articles)
+    rows = [
+        f"- [{LABELS['year'].format(y=y)}]({layout.rel(here, layout.year_page(y))}): "
+        + LABELS["articles"].format(n=len(items))
+        for y, items in years.items()
+    ]
+    sections = ["\n".join(rows) or LABELS["no_articles"]]
+    if undated:
+        sections += [f"## {LABELS['undated']}", entries(undated, data, here)]
+    return page(LABELS["years_title"], LABELS["years_title"], *sections)
+
+
+def year_page(year: int, articles: Sequence[Article], data: Data) -> str:
+    """One year, grouped by month newest first; month- or year-only dates placed honestly."""
+    here = layout.year_page(year)
+    months: dict[int, list[Article]] = defaultdict(list)
+    no_month: list[Article] = []
+    for a in newest_first(articles):
+        assert a.date is not None
+        if a.date.month:
+            months[a.date.month].append(a)
+        else:
+            no_month.append(a)
+    sections = [LABELS["articles"].format(n=len(articles))]
+    for month, items in sorted(months.items(), reverse=True):
+        sections += [f"## {LABELS['month'].format(m=month)}", entries(items, data, here)]
+    if no_month:
+        sections += [f"## {LABELS['no_month']}", entries(no_month, data, here)]
+    title = LABELS["year"].format(y=year)
+    return page(title, f"{LABELS['years_title']}: {year}", *sections)
+
+
+def themes_index(articles: Sequence[Article], data: Data) -> str:
+    here = layout.THEMES_INDEX
+    years, undated = by_year(articles)
+    columns = sorted(years)
+    items = []
+    for t in data.themes:
+        n = sum(1 for a in articles if t.slug in a.themes)
+        link = mdtext.link(t.name, layout.rel(here, layout.theme_page(t.slug)))
+        items.append(f"- **{link}** ({n}): {mdtext.inline(t.description)}")
+    header = [LABELS["theme"], *map(str, columns)] + ([LABELS["undated"]] if undated else []) + [LABELS["total"]]
+    table = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    for t in data.themes:
+        cells = [str(sum(1 for a in years[y] if t.slug in a.themes)) for y in columns]
+        if undated:
+            cells.append(str(sum(1 for a in undated if t.slug in a.themes)))
+        total = sum(1 for a in articles if t.slug in a.themes)
+        link = mdtext.link(t.name, layout.rel(here, layout.theme_page(t.slug)))
+        table.append("| " + " | ".join([link, *cells, str(total)]) + " |")
+    return page(
+        LABELS["themes_title"],
+        LABELS["themes_title"],
+        "\n".join(items),
+        f"## {LABELS['table_caption']}",
+        "\n".join(table),
+    )
+
+
+def theme_page(slug: str, articles: Sequence[Article], data: Data) -> str:
+    theme = data.theme(slug)
+    here = layout.theme_page(slug)
+    mine = [a for a in articles if slug in a.themes]
+    years, undated = by_year(mine)
+    sections = [mdtext.block(theme.description), LABELS["articles"].format(n=len(mine))]
+    if not mine:
+        sections.append(LABELS["no_articles"])
+    for year, items in years.items():
+        sections += [f"## {year}", entries(items, data, here)]
+    if undated:
+        sections += [f"## {LABELS['undated']}", entries(undated, data, here)]
+    return page(theme.name, theme.description or theme.name, *sections)
+
+
+def index_pages(articles: Sequence[Article], data: Data, has_about: bool) -> dict[str, str]:
+    """Every index page, by path in `content/`."""
+    pages = {
+        layout.HOME: home(articles, data, has_about),
+        layout.YEARS_INDEX: years_index(articles, data),
+        layout.THEMES_INDEX: themes_index(articles, data),
+    }
+    years, _ = by_year(articles)
+    for year, items in years.items():
+        pages[layout.year_page(year)] = year_page(year, items, data)
+    for t in data.themes:
+        pages[layout.theme_page(t.slug)] = theme_page(t.slug, articles, data)
+    return pages

@@ -1,0 +1,64 @@
+"""Where generated pages live, how they link to each other, and the site's Vietnamese labels."""
+
+from __future__ import annotations
+
+import posixpath
+
+HOME = "index.md"
+ARTICLES = "bai-viet"
+YEARS = "nam"
+THEMES = "chu-de"
+YEARS_INDEX = f"{YEARS}/index.md"
+THEMES_INDEX = f"{THEMES}/index.md"
+ABOUT = "gioi-thieu.md"  # hand-written; linked when present
+LATEST_ON_HOME = 10
+
+LABELS = {
+    "site": "Tin Việt – Lào",
+    "home_title": "Tin Việt – Lào: tuyển tập tin tức về quan hệ Việt Nam – Lào",
+    "home_intro": (
+        "Tuyển tập có chọn lọc các bài báo tiếng Việt về quan hệ hữu nghị vĩ đại, đoàn kết đặc biệt "
+        "và hợp tác toàn diện Việt Nam – Lào: chính trị – đối ngoại, quốc phòng – an ninh, kinh tế, "
+        "hạ tầng, văn hóa – giáo dục, hợp tác Quốc hội và hợp tác đa phương. Mỗi bài được làm sạch "
+        "từ bản gốc, ghi rõ nguồn, ngày đăng và tệp dữ liệu gốc."
+    ),
+    "latest": "Bài mới nhất",
+    "by_year": "Theo năm",
+    "by_theme": "Theo chủ đề",
+    "about": "Giới thiệu",
+    "years_title": "Bài viết theo năm",
+    "themes_title": "Bài viết theo chủ đề",
+    "undated": "Chưa rõ thời gian",
+    "no_month": "Không rõ tháng",
+    "month": "Tháng {m}",
+    "year": "Năm {y}",
+    "articles": "{n} bài viết",
+    "no_articles": "Chưa có bài viết nào.",
+    "theme": "Chủ đề",
+    "themes": "Chủ đề",
+    "people": "Nhân vật",
+    "source": "Nguồn",
+    "author": "Tác giả",
+    "date_unknown": "Không rõ ngày",
+    "reading": "{n} phút đọc",
+    "seed": "Tệp gốc",
+    "total": "Tổng",
+    "table_caption": "Số bài viết theo chủ đề và năm",
+}
+
+
+def article(slug: str) -> str:
+    return f"{ARTICLES}/{slug}.md"
+
+
+def year_page(year: int) -> str:
+    return f"{YEARS}/{year}.md"
+
+
+def theme_page(slug: str) -> str:
+    return f"{THEMES}/{slug}.md"
+
+
+def rel(from_page: str, to_page: str) -> str:
+    """Relative link between two pages of `content/` (MkDocs resolves `.md` links)."""
+    return posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")

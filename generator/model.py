@@ -1,0 +1,124 @@
+"""Records passed between the generator's stages. All are frozen: stages return new ones."""
+
+from __future__ import annotations
+
+import datetime as _dt
+from dataclasses import dataclass
+from enum import StrEnum
+
+VI_MONTH = "tháng {m:02d}/{y}"
+
+
+@dataclass(frozen=True, order=True)
+class PartialDate:
+    """A date at the precision the source gives: a year, a month, or a day. Never invented."""
+
+    year: int
+    month: int | None = None
+    day: int | None = None
+
+    def __post_init__(self) -> None:
+        if self.day is not None and self.month is None:
+            raise ValueError("a day needs a month")
+        if not 1 <= self.year <= 9999:
+            raise ValueError(f"year {self.year} out of range")
+        if self.month is not None and not 1 <= self.month <= 12:
+            raise ValueError(f"month {self.month} out of range")
+        if self.day is not None:
+            _dt.date(self.year, self.month or 1, self.day)  # raises ValueError if impossible
+
+    @property
+    def precision(self) -> str:
+        return "day" if self.day else "month" if self.month else "year"
+
+    def iso(self) -> str:
+        """`2025-12-02`, `2023-01` or `2021`."""
+        if self.day is not None:
+            return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
+        if self.month is not None:
+            return f"{self.year:04d}-{self.month:02d}"
+        return f"{self.year:04d}"
+
+    def vi(self) -> str:
+        """Vietnamese display: `02/12/2025`, `tháng 01/2023`, `năm 2021`."""
+        if self.day is not None:
+            return f"{self.day:02d}/{self.month:02d}/{self.year}"
+        if self.month is not None:
+            return VI_MONTH.format(m=self.month, y=self.year)
+        return f"năm {self.year}"
+
+    def first_day(self) -> _dt.date:
+        """The first day the date can mean: used for sorting and feeds, never displayed."""
+        return _dt.date(self.year, self.month or 1, self.day or 1)
+
+    def sort_key(self) -> tuple[int, int, int]:
+        return (self.year, self.month or 0, self.day or 0)
+
+
+class BlockKind(StrEnum):
+    PARAGRAPH = "p"
+    HEADING = "h"
+    CAPTION = "caption"
+
+
+@dataclass(frozen=True)
+class Block:
+    kind: BlockKind
+    text: str
+
+
+@dataclass(frozen=True)
+class Diagnostic:
+    """A warning or an error about one file, printed as `path: message`."""
+
+    path: str
+    message: str
+    level: str = "warning"  # "warning" | "error"
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.message}"
+
+
+@dataclass(frozen=True)
+class ParsedSeed:
+    """What the text of a seed says, before curation and classification."""
+
+    title: str | None
+    date: PartialDate | None
+    source: str | None
+    author: str | None
+    lede: str | None
+    blocks: tuple[Block, ...]
+    warnings: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Article:
+    """One published article: everything a page, an index or a feed needs."""
+
+    slug: str
+    title: str
+    date: PartialDate | None
+    source: str | None
+    source_url: str | None
+    author: str | None
+    summary: str
+    lede: str | None
+    blocks: tuple[Block, ...]
+    themes: tuple[str, ...]
+    people: tuple[str, ...]
+    words: int
+    reading_time: int
+    seed: str
+    seed_sha256: str
+    title_derived: bool = False
+
+    @property
+    def year(self) -> int | None:
+        return self.date.year if self.date else None
+
+    def newest_first_key(self) -> tuple[object, ...]:
+        """Sort key: dated articles newest first (partial dates at their first day), then undated."""
+        if self.date is None:
+            return (1, 0, self.title.casefold(), self.slug)
+        return (0, -self.date.first_day().toordinal(), -len(self.date.iso()), self.slug)

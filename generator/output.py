@@ -1,0 +1,169 @@
+"""Writing `content/` all at once: the previous complete output or the new one, never a mix.
+
+The generator owns the files listed in `content/.generated.json`; every other file there is
+hand-written and is never changed. A run works like this:
+
+1. compare the wanted files with what is on disk; if nothing differs, write nothing at all;
+2. build a sibling staging tree `.content.staging/`: unchanged files (generated or
+   hand-written) are hard links to the current ones, so they keep their inode and mtime
+   (MkDocs' dirty rebuild and `mkdocs serve` see only what really changed); changed files
+   are new files; the manifest is written last;
+3. swap the staging tree and `content/` in one atomic step (Linux `renameat2` with
+   RENAME_EXCHANGE; elsewhere two renames, recovered on the next run), then delete the old one.
+
+A kill at any point leaves `content/` as it was before the run, or as the run meant it.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import errno
+import json
+import os
+import shutil
+import sys
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import ConfigError
+
+MANIFEST = ".generated.json"
+STAGING_SUFFIX = ".staging"
+OLD_SUFFIX = ".old"
+_RENAME_EXCHANGE = 2
+
+
+@dataclass(frozen=True)
+class WriteResult:
+    written: tuple[str, ...]  # new or changed files, relative to content/
+    removed: tuple[str, ...]  # generated files no longer wanted
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.written or self.removed)
+
+
+def read_manifest(content: Path) -> set[str]:
+    try:
+        data = json.loads((content / MANIFEST).read_text(encoding="utf-8"))
+        return {str(p) for p in data["files"]}
+    except (OSError, ValueError, KeyError, TypeError):
+        return set()
+
+
+def _manifest_bytes(paths: set[str]) -> bytes:
+    return (json.dumps({"files": sorted(paths)}, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+
+
+def _current(path: Path) -> bytes | None:
+    try:
+        return path.read_bytes()
+    except (FileNotFoundError, NotADirectoryError, IsADirectoryError):
+        return None
+
+
+def plan(content: Path, wanted: Mapping[str, bytes]) -> tuple[list[str], list[str]]:
+    """Which wanted files differ from disk, and which old generated files are no longer wanted.
+
+    ConfigError if a wanted path is taken by a hand-written file with other content.
+    """
+    owned = read_manifest(content)
+    changed = []
+    for rel, data in sorted(wanted.items()):
+        existing = _current(content / rel)
+        if existing == data:
+            continue
+        if existing is not None and rel not in owned:
+            raise ConfigError(
+                str(content / rel), "a hand-written file is where the generator writes a page; move or delete it"
+            )
+        changed.append(rel)
+    removed = sorted(p for p in owned if p not in wanted and (content / p).exists())
+    if owned != set(wanted) and not changed and not removed:
+        changed.append(MANIFEST)  # only the manifest is out of date
+    return changed, removed
+
+
+def recover(content: Path) -> None:
+    """Finish or undo a run that was killed: leave exactly one complete `content/`."""
+    staging = content.with_name(f".{content.name}{STAGING_SUFFIX}")
+    old = content.with_name(f".{content.name}{OLD_SUFFIX}")
+    if not content.exists() and old.exists():
+        old.rename(content)  # killed between the two renames of the fallback swap
+    for leftover in (staging, old):
+        if leftover.exists():
+            shutil.rmtree(leftover)
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Atomically swap two directories (Linux). False where the system cannot."""
+    if not sys.platform.startswith("linux"):
+        return False
+    libc = ctypes.CDLL(None, use_errno=True)
+    renameat2 = getattr(libc, "renameat2", None)
+    if renameat2 is None:
+        return False
+    at_fdcwd = -100
+    result = renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), _RENAME_EXCHANGE)
+    if result == 0:
+        return True
+    err = ctypes.get_errno()
+    if err in (errno.ENOSYS, errno.EINVAL, errno.ENOTSUP):
+        return False
+    raise OSError(err, os.strerror(err), str(a))
+
+
+def _link_tree(src: Path, dst: Path, skip: set[str]) -> None:
+    """Hard-link every file under src into dst, except the relative paths in `skip`."""
+    for dirpath, dirnames, filenames in os.walk(src):
+        dirnames.sort()
+        rel_dir = Path(dirpath).relative_to(src)
+        (dst / rel_dir).mkdir(parents=True, exist_ok=True)
+        for name in sorted(filenames):
+            rel = (rel_dir / name).as_posix()
+            if rel in skip:
+                continue
+            source, target = Path(dirpath) / name, dst / rel_dir / name
+            if source.is_symlink():
+                os.symlink(os.readlink(source), target)
+            else:
+                try:
+                    os.link(source, target)
+                except OSError:
+                    shutil.copy2(source, target)
+
+
+def _write(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)
+
+
+def write_content(content: Path, wanted: Mapping[str, bytes]) -> WriteResult:
+    """Make `content/` hold exactly the wanted generated files plus the hand-written ones."""
+    recover(content)
+    content.mkdir(parents=True, exist_ok=True)
+    changed, removed = plan(content, wanted)
+    if not changed and not removed:
+        return WriteResult((), ())
+
+    staging = content.with_name(f".{content.name}{STAGING_SUFFIX}")
+    old = content.with_name(f".{content.name}{OLD_SUFFIX}")
+    _link_tree(content, staging, skip={*changed, *removed, MANIFEST})
+    for rel in changed:
+        if rel != MANIFEST:
+            _write(staging / rel, wanted[rel])
+    for rel in removed:  # drop directories the removal emptied, if the generator made them
+        parent = (staging / rel).parent
+        while parent != staging and parent.exists() and not any(parent.iterdir()):
+            parent.rmdir()
+            parent = parent.parent
+    _write(staging / MANIFEST, _manifest_bytes(set(wanted)))
+
+    if _exchange(staging, content):
+        shutil.rmtree(staging)
+    else:
+        content.rename(old)
+        staging.rename(content)
+        shutil.rmtree(old)
+    return WriteResult(tuple(r for r in changed if r != MANIFEST), tuple(removed))

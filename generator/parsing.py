@@ -1,0 +1,294 @@
+"""Seed text → ParsedSeed: title, date, source, byline, lede and body blocks.
+
+Every rule is a small pure function over a line or a paragraph, unit-tested on its own with
+forms taken from real seeds. `parse_seed` applies them in a fixed order:
+
+1. a `date …` header on the first line; its rest is the article's first line;
+2. site boilerplate dropped, related-links blocks cut (patterns from data/boilerplate.yml);
+3. lines grouped into paragraphs (blank-line or one-line-per-paragraph seeds, hard wraps joined);
+4. datelines and a lone source line at the top removed, title taken from a short first line;
+5. source prefix taken off the lede, byline taken off the end;
+6. captions and sub-headings classified;
+7. the date: header, else the first full date near the top.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from . import dates
+from .model import Block, BlockKind, ParsedSeed, PartialDate
+from .text import SENTENCE_END, clean_line
+
+# --- limits, in characters and words -------------------------------------------------------
+TITLE_MAX_CHARS = 200
+TITLE_MAX_WORDS = 35
+HEADING_MAX_CHARS = 120
+HEADING_MAX_WORDS = 20
+CAPTION_MAX_CHARS = 500
+BYLINE_MAX_WORDS = 5
+DATE_SEARCH_PARAGRAPHS = 3  # the date is looked for in the title and this many paragraphs
+
+# --- sources and credits -------------------------------------------------------------------
+# `VOV.VN - `, `TPO - `, `TTXVN - `: an upper-case outlet tag before a dash.
+_SOURCE_TAG = r"[A-ZĐ][A-ZĐ0-9]+(?:\.[A-Za-z]{2,4})?"
+# `(Chinhphu.vn) - `, `(TBTCO) - `, `(VTC News) -`: an outlet name in parentheses.
+_SOURCE_PAREN = r"\((?P<paren>[^()\s][^()]{0,38}[^()\s])\)"
+_DASH = r"\s*[-–—]"
+SOURCE_PREFIX = re.compile(rf"^(?:{_SOURCE_PAREN}|(?P<tag>{_SOURCE_TAG})){_DASH}(?:\s+|$)")
+SOURCE_LINE = re.compile(rf"^(?:{_SOURCE_PAREN}|(?P<tag>{_SOURCE_TAG})){_DASH}?$")
+# `Theo TTXVN` as the last line: the outlet the text was republished from.
+SOURCE_TRAILER = re.compile(r"^\(?[Tt]heo\s+(?P<name>[^\s().,;:][^().,;:]{0,40}?)\)?\.?$")
+# Words inside parentheses that make them a photo credit or an attribution, not an outlet.
+_NOT_SOURCE = re.compile(r"^(?:ảnh|nguồn|theo|photo|video|clip|tin|ttxvn\s*/)\b", re.IGNORECASE)
+
+_CREDIT_WORD = r"(?:[ẢảAa]nh|ẢNH|Photo|PHOTO)"
+# A paragraph ending in a photo credit: `… (Ảnh: TTXVN)`, `… (Ảnh: Hải Long).`,
+# `… Ảnh: Quang Hải`, `ẢNH: …`, `(Ảnh minh họa)`.
+CAPTION = re.compile(
+    rf"(?:\(\s*{_CREDIT_WORD}(?:\s+minh\s+h[oọ]ạ?a?)?\s*(?::[^()]{{1,80}})?\)"
+    rf"|(?:^|[.!?…\"”)]\s*|\s[-–—|]\s*){_CREDIT_WORD}\s*:\s*[^.!?:()]{{1,80}})\s*\.?$"
+)
+
+_BYLINE_WORD = re.compile(r"^[^\W\d_][^\W\d_'’.-]*\.?$")
+_ALL_CAPS_MIN_LETTERS = 4
+
+
+@dataclass(frozen=True)
+class Boilerplate:
+    """Compiled boilerplate patterns: lines to drop, and lines that start a block to cut."""
+
+    drop: tuple[re.Pattern[str], ...] = ()
+    cut: tuple[re.Pattern[str], ...] = ()
+
+    @classmethod
+    def compile(cls, drop: Sequence[str], cut: Sequence[str]) -> Boilerplate:
+        def full(p: str) -> re.Pattern[str]:
+            return re.compile(rf"(?:{p})\Z", re.IGNORECASE)
+
+        return cls(tuple(full(p) for p in drop), tuple(full(p) for p in cut))
+
+
+# --- line and paragraph predicates ---------------------------------------------------------
+
+
+def ends_sentence(text: str) -> bool:
+    return text.rstrip('"”’)»').endswith(tuple(SENTENCE_END))
+
+
+def is_dateline(text: str) -> bool:
+    """`Thứ Sáu, 06/12/2024 14:32 (GMT+7)`, `10-07-2024, 18:55` alone on a line."""
+    return bool(dates.DATELINE.match(text))
+
+
+def is_caption(text: str) -> bool:
+    """A paragraph ending in a photo credit."""
+    return len(text) <= CAPTION_MAX_CHARS and bool(CAPTION.search(text))
+
+
+def source_prefix(text: str) -> tuple[str | None, str]:
+    """Split `VOV.VN - Ngày 26/02/2024, …` into (`VOV.VN`, `Ngày 26/02/2024, …`)."""
+    m = SOURCE_PREFIX.match(text)
+    if not m:
+        return None, text
+    name = m.group("paren") or m.group("tag")
+    if _NOT_SOURCE.match(name) or name[0].islower():
+        return None, text
+    return name.strip(), text[m.end() :].strip()
+
+
+def source_line(text: str) -> str | None:
+    """`(VTC News) -` or `VOV.VN -` alone on its line: the outlet name."""
+    m = SOURCE_LINE.match(text)
+    if not m:
+        return None
+    name = m.group("paren") or m.group("tag")
+    if m.group("tag") and not text.rstrip().endswith(("-", "–", "—")):
+        return None  # a bare upper-case word alone is a heading, not a source
+    if _NOT_SOURCE.match(name) or name[0].islower():
+        return None
+    return name.strip()
+
+
+def is_all_caps(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= _ALL_CAPS_MIN_LETTERS and all(c.isupper() for c in letters)
+
+
+def looks_like_title(text: str) -> bool:
+    """A short line that is not a sentence, a dateline, a source-prefixed lede or a caption."""
+    return (
+        len(text) <= TITLE_MAX_CHARS
+        and len(text.split()) <= TITLE_MAX_WORDS
+        and not text.endswith(".")
+        and not is_dateline(text)
+        and source_prefix(text)[0] is None
+        and source_line(text) is None
+        and not is_caption(text)
+        and any(c.isalpha() for c in text)
+    )
+
+
+def looks_like_heading(text: str) -> bool:
+    """A short line without a closing full stop (or an ALL-CAPS line) between paragraphs."""
+    if is_caption(text) or is_dateline(text):
+        return False
+    if is_all_caps(text) and len(text) <= TITLE_MAX_CHARS:
+        return True
+    return (
+        len(text) <= HEADING_MAX_CHARS
+        and len(text.split()) <= HEADING_MAX_WORDS
+        and not text.endswith((".", ",", ";", ":", "…"))
+        and any(c.isalpha() for c in text)
+    )
+
+
+def byline(text: str) -> str | None:
+    """A last line that is only a name (`Ngọc Ánh`, `BÍCH QUYÊN`): the author."""
+    words = text.split()
+    if not 2 <= len(words) <= BYLINE_MAX_WORDS:
+        return None
+    if all(_BYLINE_WORD.match(w) and w[0].isupper() for w in words):
+        return text
+    return None
+
+
+def source_trailer(text: str) -> str | None:
+    """`Theo TTXVN` as the last line: the outlet the article was taken from."""
+    m = SOURCE_TRAILER.match(text)
+    return m.group("name").strip() if m else None
+
+
+# --- paragraph assembly --------------------------------------------------------------------
+
+
+def remove_boilerplate(lines: Sequence[str], boilerplate: Boilerplate) -> list[str]:
+    """Drop boilerplate lines; cut everything from a related-links heading on."""
+    kept: list[str] = []
+    for line in lines:
+        if line and any(p.match(line) for p in boilerplate.cut):
+            break
+        if line and any(p.match(line) for p in boilerplate.drop):
+            continue
+        kept.append(line)
+    return kept
+
+
+def paragraphs(lines: Sequence[str]) -> list[str]:
+    """Group cleaned lines into paragraphs.
+
+    Seeds put one paragraph on each line, with or without blank lines between (seed 001 has
+    none). A line that does not end a sentence followed by one that starts in lower case is a
+    hard wrap and is joined. A paragraph repeating the one before it (scrapers duplicate
+    headings and captions) is dropped.
+    """
+    result: list[str] = []
+    joinable = False
+    for line in lines:
+        if not line:
+            joinable = False
+            continue
+        if joinable and result and line[0].islower() and not ends_sentence(result[-1]):
+            result[-1] = f"{result[-1]} {line}"
+        elif not result or line != result[-1]:
+            result.append(line)
+        joinable = True
+    return result
+
+
+# --- the whole seed ------------------------------------------------------------------------
+
+
+def parse_seed(text: str, boilerplate: Boilerplate) -> ParsedSeed:
+    """Parse normalised seed text (NFC, `\\n` line ends). Never raises on any text."""
+    warnings: list[str] = []
+    lines = [clean_line(line) for line in text.split("\n")]
+
+    header_date: PartialDate | None = None
+    first = next((i for i, line in enumerate(lines) if line), None)
+    if first is not None:
+        header = dates.parse_header(lines[first])
+        if header is not None:
+            header_date = header.date
+            lines[first] = clean_line(header.rest)
+            if header.warning:
+                warnings.append(header.warning)
+
+    paras = paragraphs(remove_boilerplate(lines, boilerplate))
+
+    # Top of the article: datelines and a lone source line, then maybe a title.
+    top_dates: list[str] = []
+    source: str | None = None
+    while paras and (is_dateline(paras[0]) or (source is None and source_line(paras[0]))):
+        if is_dateline(paras[0]):
+            top_dates.append(paras.pop(0))
+        else:
+            source = source_line(paras.pop(0))
+
+    title: str | None = None
+    if len(paras) > 1 and looks_like_title(paras[0]):
+        title = paras.pop(0)
+        while paras and (is_dateline(paras[0]) or (source is None and source_line(paras[0]))):
+            if is_dateline(paras[0]):
+                top_dates.append(paras.pop(0))
+            else:
+                source = source_line(paras.pop(0))
+
+    # The end: a byline and/or a `Theo …` source line.
+    author: str | None = None
+    for _ in range(2):
+        if len(paras) < 2:
+            break
+        if author is None and byline(paras[-1]):
+            author = paras.pop()
+        elif source is None and source_trailer(paras[-1]):
+            source = source_trailer(paras.pop())
+
+    # The lede: the first paragraph that is not a caption; its source prefix is metadata.
+    lede_at = next((i for i, p in enumerate(paras) if not is_caption(p)), None)
+    if lede_at is not None:
+        prefix, rest = source_prefix(paras[lede_at])
+        if prefix is not None and rest:
+            source = source or prefix
+            paras[lede_at] = rest
+
+    blocks = classify_blocks(paras, lede_at)
+    lede = paras[lede_at] if lede_at is not None else None
+
+    date = header_date
+    if date is None:
+        top = [*top_dates, *([title] if title else []), *paras[:DATE_SEARCH_PARAGRAPHS]]
+        date, date_warnings = dates.find_text_date("\n".join(top))
+        warnings.extend(date_warnings)
+
+    return ParsedSeed(
+        title=title,
+        date=date,
+        source=source,
+        author=author,
+        lede=lede,
+        blocks=tuple(blocks),
+        warnings=tuple(warnings),
+    )
+
+
+def classify_blocks(paras: Sequence[str], lede_at: int | None) -> list[Block]:
+    """Captions, sub-headings and paragraphs. The lede and the last paragraph are never headings."""
+    blocks: list[Block] = []
+    last = len(paras) - 1
+    for i, p in enumerate(paras):
+        if is_caption(p):
+            kind = BlockKind.CAPTION
+        elif i != lede_at and 0 < i < last and looks_like_heading(p) and not _is_heading(blocks):
+            kind = BlockKind.HEADING
+        else:
+            kind = BlockKind.PARAGRAPH
+        blocks.append(Block(kind, p))
+    return blocks
+
+
+def _is_heading(blocks: Sequence[Block]) -> bool:
+    """Whether the previous block is a heading: two short lines in a row are not both headings."""
+    return bool(blocks) and blocks[-1].kind is BlockKind.HEADING

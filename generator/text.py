@@ -1,0 +1,90 @@
+"""Small pure helpers on Vietnamese text: cleaning lines, sentences, words, matching."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Invisible characters that scraped text carries: zero-width spaces and joiners, word joiner,
+# stray BOMs, soft hyphen, and bidi controls (which can make a title display as something
+# other than what it says).
+_INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+_SPACES = re.compile(r"\s+")
+# Control characters other than tab and newline never belong in article text.
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+SENTENCE_END = ".!?…"
+_SENTENCE_GAP = re.compile(r"[.!?…][\"”’)]*(\s+)[\"“‘(]?(\w)")
+_WORD = re.compile(r"\w", re.UNICODE)
+
+WORDS_PER_MINUTE = 200
+
+
+def clean_line(line: str) -> str:
+    """One line with invisible and control characters removed and spaces collapsed."""
+    line = _INVISIBLE.sub("", line)
+    line = _CONTROL.sub(" ", line)
+    return _SPACES.sub(" ", line).strip()
+
+
+def sentences(text: str) -> list[str]:
+    """Split text into sentences at `.`, `!`, `?`, `…` followed by a capital letter."""
+    parts: list[str] = []
+    start = 0
+    for m in _SENTENCE_GAP.finditer(text):
+        if m.group(2).isupper() or m.group(2).isdigit():
+            parts.append(text[start : m.start(1)])
+            start = m.end(1)
+    parts.append(text[start:])
+    return [p for p in parts if p]
+
+
+def cut(text: str, limit: int) -> str:
+    """At most `limit` characters: whole sentences if they fit, else whole words and `…`."""
+    text = text.strip()
+    if len(text) <= limit:
+        return text
+    kept = ""
+    for sentence in sentences(text):
+        candidate = f"{kept} {sentence}".strip()
+        if len(candidate) > limit:
+            break
+        kept = candidate
+    if kept:
+        return kept
+    head = text[: limit - 1]
+    if " " in head:
+        head = head[: head.rindex(" ")]
+    return head.rstrip(" ,;:–-") + "…"
+
+
+def count_words(text: str) -> int:
+    """Words as Vietnamese writes them: space-separated syllables containing a letter or digit."""
+    return sum(1 for token in text.split() if _WORD.search(token))
+
+
+def reading_minutes(words: int) -> int:
+    return max(1, -(-words // WORDS_PER_MINUTE))
+
+
+# Old and new tone placement in `oa`, `oe`, `uy` (hoá/hóa, thuỷ/thủy) are both in use; for
+# matching, map the tone mark onto the first vowel.
+_TONE_PLACEMENT = {
+    f"{first}{second}{mark}": f"{first}{mark}{second}"
+    for first, seconds in (("o", "ae"), ("u", "y"))
+    for second in seconds
+    for mark in ("\u0300", "\u0301", "\u0309", "\u0303", "\u0323")
+}
+_TONE_RE = re.compile("|".join(sorted(_TONE_PLACEMENT, key=len, reverse=True)))
+
+
+def match_form(text: str) -> str:
+    """A form of `text` for keyword matching: lower case, NFC, one tone placement."""
+    decomposed = unicodedata.normalize("NFD", text.casefold())
+    return unicodedata.normalize("NFC", _TONE_RE.sub(lambda m: _TONE_PLACEMENT[m.group(0)], decomposed))
+
+
+def fold(text: str) -> str:
+    """Accents removed and đ→d: for search keys and comparisons, never for display."""
+    decomposed = unicodedata.normalize("NFD", text.casefold().replace("đ", "d"))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))

@@ -1,0 +1,113 @@
+"""Reading YAML data files with line numbers for every key, and validating their shape."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import ConfigError
+
+KeyPath = tuple[object, ...]
+
+
+@dataclass(frozen=True)
+class YamlDoc:
+    """A parsed YAML document with the line (1-based) of each key and list item."""
+
+    path: str
+    data: Any
+    lines: Mapping[KeyPath, int]
+
+    def line(self, *keys: object) -> int | None:
+        while keys:
+            if keys in self.lines:
+                return self.lines[keys]
+            keys = keys[:-1]
+        return 1
+
+    def error(self, reason: str, *keys: object) -> ConfigError:
+        return ConfigError(self.path, reason, self.line(*keys))
+
+
+def _record_lines(node: yaml.Node, prefix: KeyPath, out: dict[KeyPath, int]) -> None:
+    if isinstance(node, yaml.MappingNode):
+        for key_node, value_node in node.value:
+            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
+            out[(*prefix, key)] = key_node.start_mark.line + 1
+            _record_lines(value_node, (*prefix, key), out)
+    elif isinstance(node, yaml.SequenceNode):
+        for i, item in enumerate(node.value):
+            out[(*prefix, i)] = item.start_mark.line + 1
+            _record_lines(item, (*prefix, i), out)
+
+
+def parse_yaml(text: str, path: str) -> YamlDoc:
+    """Parse YAML safely; a syntax error becomes a ConfigError with its line."""
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        data = yaml.safe_load(text)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else None
+        raise ConfigError(path, f"invalid YAML: {exc.problem or exc.context}", line) from None
+    except yaml.YAMLError as exc:
+        raise ConfigError(path, f"invalid YAML: {exc}") from None
+    lines: dict[KeyPath, int] = {}
+    if node is not None:
+        _record_lines(node, (), lines)
+    return YamlDoc(path, data, lines)
+
+
+def load_yaml(path: Path, display: str | None = None) -> YamlDoc:
+    shown = display or str(path)
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(shown, f"cannot read: {exc}") from None
+    return parse_yaml(text, shown)
+
+
+def _type_name(t: type | tuple[type, ...]) -> str:
+    names = {str: "text", int: "a whole number", list: "a list", dict: "a mapping", bool: "true/false"}
+    if isinstance(t, tuple):
+        return " or ".join(names.get(x, x.__name__) for x in t)
+    return names.get(t, t.__name__)
+
+
+def check_fields(
+    doc: YamlDoc,
+    value: object,
+    fields: Mapping[str, type | tuple[type, ...]],
+    where: KeyPath,
+    required: tuple[str, ...] = (),
+) -> dict[str, Any]:
+    """Check a mapping: known keys only, each of its type, required ones present."""
+    if not isinstance(value, dict):
+        raise doc.error(f"expected a mapping, got {type(value).__name__}", *where)
+    for key, item in value.items():
+        if key not in fields:
+            known = ", ".join(sorted(fields))
+            raise doc.error(f"unknown key {key!r} (known keys: {known})", *where, key)
+        expected = fields[key]
+        if isinstance(item, bool) and expected is not bool and bool not in _as_tuple(expected):
+            raise doc.error(f"{key!r} must be {_type_name(expected)}, got {item!r}", *where, key)
+        if not isinstance(item, expected):
+            raise doc.error(f"{key!r} must be {_type_name(expected)}, got {type(item).__name__}", *where, key)
+    for key in required:
+        if key not in value:
+            raise doc.error(f"missing required key {key!r}", *where)
+    return value
+
+
+def check_str_list(doc: YamlDoc, value: object, where: KeyPath) -> list[str]:
+    if not isinstance(value, list) or not all(isinstance(x, str) and x.strip() for x in value):
+        raise doc.error(f"{where[-1]!r} must be a list of non-empty texts", *where)
+    return [str(x) for x in value]
+
+
+def _as_tuple(t: type | tuple[type, ...]) -> tuple[type, ...]:
+    return t if isinstance(t, tuple) else (t,)
