@@ -5,6 +5,10 @@ from __future__ import annotations
 import datetime as _dt
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .figures import Figure
 
 VI_MONTH = "tháng {m:02d}/{y}"
 
@@ -112,6 +116,7 @@ class Article:
     seed: str
     seed_sha256: str
     title_derived: bool = False
+    figures: tuple[Figure, ...] = ()
 
     @property
     def year(self) -> int | None:
