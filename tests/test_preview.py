@@ -37,7 +37,7 @@ def test_pre_build_generates_content(tmp_path: Path) -> None:
 def test_configuration_error_aborts_the_build(tmp_path: Path) -> None:
     config = config_for(tmp_path)
     (tmp_path / "seeds" / "a.yml").write_text("colour: red\n", encoding="utf-8")
-    with pytest.raises(Abort, match=r"generator: .*a\.yml:1: curation file without a seed"):
+    with pytest.raises(Abort, match=r"generator: .*a\.yml: curation file without a seed \(no a\.txt\)"):
         preview.generate(config)
 
 
