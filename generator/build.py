@@ -19,7 +19,7 @@ from . import classify, feeds, figures, layout, text
 from .curation import Curation, load_curation
 from .data import Data, load_data
 from .errors import ConfigError, ConfigErrors, SeedError
-from .indexes import index_pages
+from .indexes import index_pages, oldest_first
 from .model import Article, BlockKind, Diagnostic, ParsedSeed
 from .output import WriteResult, write_content
 from .pages import Neighbours, render_article
@@ -207,9 +207,7 @@ def neighbours(articles: list[Article]) -> Neighbours:
     by_slug = {a.slug: a for a in articles}
     rel = {slug: tuple(by_slug[r] for r in others) for slug, others in related(articles).items()}
     previous, following = {}, {}
-    chronological = sorted(
-        (a for a in articles if a.date), key=lambda a: (a.date.first_day(), -len(a.date.iso()), a.slug)
-    )  # type: ignore[union-attr]
+    chronological = oldest_first(articles)
     for older, newer in itertools.pairwise(chronological):
         if older.year == newer.year:
             previous[newer.slug], following[older.slug] = older, newer

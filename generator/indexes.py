@@ -204,7 +204,7 @@ def person_page(slug: str, articles: Sequence[Article], data: Data) -> str:
 
 
 def oldest_first(articles: Iterable[Article]) -> list[Article]:
-    return sorted((a for a in articles if a.date), key=lambda a: (a.date.first_day(), -len(a.date.iso()), a.slug))  # type: ignore[union-attr]
+    return sorted((a for a in articles if a.date), key=Article.oldest_first_key)
 
 
 def timeline(articles: Sequence[Article]) -> str:

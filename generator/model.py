@@ -122,6 +122,11 @@ class Article:
     def year(self) -> int | None:
         return self.date.year if self.date else None
 
+    def oldest_first_key(self) -> tuple[object, ...]:
+        """Sort key for dated articles in time order (partial dates at their first day, day-precise first)."""
+        assert self.date is not None
+        return (self.date.first_day(), -len(self.date.iso()), self.slug)
+
     def newest_first_key(self) -> tuple[object, ...]:
         """Sort key: dated articles newest first (partial dates at their first day), then undated."""
         if self.date is None:
