@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 import json
+import posixpath
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path, PurePosixPath
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 from generator.output import read_manifest
 
 # Attributes that make the browser load or navigate to another URL.
 URL_ATTRIBUTES = {"a": "href", "link": "href", "script": "src", "img": "src", "source": "src", "iframe": "src"}
 MATERIAL_CONFIG_ID = "__config"  # Material's (and Zensical's) JSON configuration in every page
+HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 
 
 def html_path(source: str) -> str:
@@ -51,6 +53,7 @@ class Ref:
 class Page:
     refs: list[Ref] = field(default_factory=list)
     ids: set[str] = field(default_factory=set)
+    heading_ids: set[str] = field(default_factory=set)
     config: dict[str, object] = field(default_factory=dict)
 
 
@@ -64,6 +67,8 @@ class _Parser(HTMLParser):
         values = {k: v or "" for k, v in attrs}
         if "id" in values:
             self.page.ids.add(values["id"])
+            if tag in HEADINGS:
+                self.page.heading_ids.add(values["id"])
         if "name" in values and tag == "a":
             self.page.ids.add(values["name"])
         attr = URL_ATTRIBUTES.get(tag)
@@ -94,3 +99,23 @@ def is_internal(url: str) -> bool:
 
 def is_root_absolute(url: str) -> bool:
     return is_internal(url) and url.startswith("/")
+
+
+def resolve(page: str, url: str, files: set[str], root: str = "/") -> str | None:
+    """The file of the site a link on `page` leads to (a folder means its index.html), or None.
+
+    `root` is the path the site is published under, for root-absolute links.
+    """
+    path = unquote(urlsplit(url).path)
+    if not path:
+        return page
+    folder = posixpath.dirname(page)
+    if path.startswith("/"):
+        if not (path + "/").startswith(root):
+            return None
+        path, folder = path[len(root) :], ""
+    target = posixpath.normpath(posixpath.join(folder, path))
+    for candidate in (target, posixpath.normpath(posixpath.join(target, "index.html"))):
+        if candidate in files:
+            return candidate
+    return None
