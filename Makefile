@@ -35,7 +35,7 @@ deploy: $(VENV)/.site
 	@status=0; $(BIN)/python -m generator || status=$$?; \
 	if [ $$status -gt 1 ]; then exit $$status; fi; \
 	export SOURCE_DATE_EPOCH=$${SOURCE_DATE_EPOCH:-$$(git log -1 --format=%ct 2>/dev/null || date +%s)}; \
-	$(BIN)/mkdocs gh-deploy --strict --quiet --remote-name $(REMOTE) --remote-branch gh-pages || exit $$?; \
+	$(BIN)/mkdocs gh-deploy --strict --remote-name $(REMOTE) --remote-branch gh-pages || exit $$?; \
 	echo "site/ deployed to the gh-pages branch of $(REMOTE)"; exit $$status
 
 ## generate: only regenerate content/

@@ -3,7 +3,8 @@
 - every build (`mkdocs build`, each `mkdocs serve` rebuild) regenerates `content/` first;
 - under `mkdocs serve`, a change to `seeds/` or `data/` regenerates `content/`, and MkDocs'
   own watch on `content/` rebuilds the site and reloads the browser;
-- after every build, `site/CNAME` is written when the site URL names a custom domain.
+- an empty site URL is a warning (fatal under `--strict`); after every build,
+  `site/CNAME` is written when the site URL names a custom domain.
 """
 
 from __future__ import annotations
@@ -17,6 +18,12 @@ from mkdocs.config.defaults import MkDocsConfig
 from generator import preview, publish
 
 log = logging.getLogger("mkdocs.plugins.digest")
+
+
+def on_config(config: MkDocsConfig) -> None:
+    problem = publish.site_url_problem(config.site_url)
+    if problem:
+        log.warning(problem)  # fatal under --strict (make site, make deploy)
 
 
 def on_pre_build(config: MkDocsConfig) -> None:

@@ -17,6 +17,17 @@ GITHUB_PAGES_SUFFIX = ".github.io"
 _LOCAL_HOSTS = frozenset({"localhost"})
 
 
+def site_url_problem(site_url: str | None) -> str | None:
+    """Why the site URL cannot be published, or None.
+
+    `SITE_URL=""` (e.g. an undefined Actions variable) is not the placeholder: MkDocs then has no
+    site URL at all, and pages lose their canonical links and sitemap entries without a word.
+    """
+    if not site_url:
+        return "the site URL is empty (SITE_URL=''?): no canonical links, no sitemap addresses; set or unset it"
+    return None  # MkDocs itself rejects a value that is not a URL
+
+
 def _is_local(host: str) -> bool:
     """`mkdocs serve` rewrites the site URL to its own address (127.0.0.1 by default)."""
     if host in _LOCAL_HOSTS:

@@ -74,10 +74,10 @@ def make_project(tmp_path: Path) -> Path:
     return project
 
 
-def make_deploy(project: Path, site_url: str) -> subprocess.CompletedProcess[str]:
+def make(project: Path, target: str, site_url: str) -> subprocess.CompletedProcess[str]:
     venv = str(VENV)
     return subprocess.run(
-        ["make", "--no-print-directory", "-o", f"{venv}/.site", "deploy", f"VENV={venv}", f"REMOTE={REMOTE}"],
+        ["make", "--no-print-directory", "-o", f"{venv}/.site", target, f"VENV={venv}", f"REMOTE={REMOTE}"],
         cwd=project,
         env=env(SITE_URL=site_url),
         capture_output=True,
@@ -108,17 +108,19 @@ def branch_file(bare: Path, path: str) -> str:
 
 @pytest.mark.e2e
 @pytest.mark.parametrize(
-    ("site_url", "cname"),
+    ("site_url", "cname", "deploy_again"),
     [
-        ("https://example.github.io/viet-lao-digest/", None),
-        ("https://tin-viet-lao.example.org/", "tin-viet-lao.example.org"),
+        ("https://example.github.io/viet-lao-digest/", None, True),
+        ("https://tin-viet-lao.example.org/", "tin-viet-lao.example.org", False),  # redeploying: same as above
     ],
 )
-def test_make_deploy_publishes_site_on_gh_pages(tmp_path: Path, site_url: str, cname: str | None) -> None:
+def test_make_deploy_publishes_site_on_gh_pages(
+    tmp_path: Path, site_url: str, cname: str | None, deploy_again: bool
+) -> None:
     project = make_project(tmp_path)
     pages, origin = tmp_path / f"{REMOTE}.git", tmp_path / "origin.git"
 
-    first = make_deploy(project, site_url)
+    first = make(project, "deploy", site_url)
     assert first.returncode == 0, first.stdout + first.stderr
 
     # exactly the built site, byte for byte, plus .nojekyll
@@ -147,12 +149,25 @@ def test_make_deploy_publishes_site_on_gh_pages(tmp_path: Path, site_url: str, c
     assert git("for-each-ref", cwd=origin) == ""
     assert git("for-each-ref", "--format=%(refname)", cwd=pages).split() == [f"refs/heads/{BRANCH}"]
 
+    if not deploy_again:
+        return
     # deploying again with nothing changed, from a clone that has not seen the first deploy (as
     # from another machine): one more commit on top of the first, the same files
     first_commit = git("rev-parse", BRANCH, cwd=pages).strip()
     git("update-ref", "-d", f"refs/remotes/{REMOTE}/{BRANCH}", cwd=project)
     git("update-ref", "-d", f"refs/heads/{BRANCH}", cwd=project)
-    second = make_deploy(project, site_url)
+    second = make(project, "deploy", site_url)
     assert second.returncode == 0, second.stdout + second.stderr
     assert git("rev-parse", f"{BRANCH}~1", cwd=pages).strip() == first_commit
     assert git("rev-parse", f"{BRANCH}^{{tree}}", cwd=pages) == git("rev-parse", f"{first_commit}^{{tree}}", cwd=pages)
+
+
+@pytest.mark.e2e
+@pytest.mark.parametrize("target", ["deploy"])
+def test_make_refuses_an_empty_site_url(tmp_path: Path, target: str) -> None:
+    """`SITE_URL=""` (an undefined Actions variable, say) fails the strict build: nothing is pushed."""
+    project = make_project(tmp_path)
+    result = make(project, target, "")
+    assert result.returncode == 2, result.stdout + result.stderr
+    assert "site URL is empty" in result.stdout + result.stderr
+    assert git("for-each-ref", cwd=tmp_path / f"{REMOTE}.git") == ""

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.publish import CNAME, custom_domain, write_cname
+from generator.publish import CNAME, custom_domain, site_url_problem, write_cname
 
 
 @pytest.mark.parametrize(
@@ -44,3 +44,16 @@ def test_write_cname(tmp_path: Path, site_url: str, content: str | None) -> None
     cname = tmp_path / CNAME
     assert (cname.read_text(encoding="utf-8") if cname.exists() else None) == content
     assert domain == (content.strip() if content else None)
+
+
+@pytest.mark.parametrize(
+    ("site_url", "problem"),
+    [
+        ("https://example.github.io/viet-lao-digest/", False),
+        ("https://tin-viet-lao.example.org/", False),
+        ("", True),  # SITE_URL="": MkDocs would build without canonical links
+        (None, True),
+    ],
+)
+def test_site_url_problem(site_url: str | None, problem: bool) -> None:
+    assert (site_url_problem(site_url) is not None) == problem
