@@ -21,7 +21,7 @@ $(VENV)/.test: $(VENV)/.site requirements-dev.txt
 site: $(VENV)/.site
 	@status=0; $(BIN)/python -m generator || status=$$?; \
 	if [ $$status -gt 1 ]; then exit $$status; fi; \
-	$(BIN)/mkdocs build --strict --quiet || exit $$?; \
+	$(BIN)/mkdocs build --strict || exit $$?; \
 	echo "site/ built"; exit $$status
 
 ## deploy: build as `make site` does and push site/ to the gh-pages branch of REMOTE (default origin)

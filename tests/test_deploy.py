@@ -163,7 +163,7 @@ def test_make_deploy_publishes_site_on_gh_pages(
 
 
 @pytest.mark.e2e
-@pytest.mark.parametrize("target", ["deploy"])
+@pytest.mark.parametrize("target", ["deploy", "site"])
 def test_make_refuses_an_empty_site_url(tmp_path: Path, target: str) -> None:
     """`SITE_URL=""` (an undefined Actions variable, say) fails the strict build: nothing is pushed."""
     project = make_project(tmp_path)
