@@ -1,8 +1,8 @@
 """`make deploy` for real: `mkdocs gh-deploy` into local bare repositories, never the network.
 
-The project is copied into a throw-away git repository with two remotes, `origin` and `pages`
-(both bare repositories in tmp_path); `make deploy REMOTE=pages` must publish exactly site/ (plus
-`.nojekyll`) on `pages`' gh-pages branch and leave `origin` alone.
+The project (its files as `git add --all` sees them) is committed in a throw-away repository with
+two remotes, `origin` and `pages` (both bare repositories in tmp_path); `make deploy REMOTE=pages`
+must publish exactly site/ (plus `.nojekyll`) on `pages`' gh-pages branch and leave `origin` alone.
 """
 
 from __future__ import annotations
@@ -10,18 +10,15 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import os
-import shutil
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, copy_hand_written
+from projectcopy import copy_project
 from sitecheck import generated_sources, hand_written_pages, html_path, parse, site_files
 
-PROJECT_FILES = ("Makefile", "mkdocs.yml", "pyproject.toml", "requirements.txt", "requirements-dev.txt")
-PROJECT_DIRS = ("seeds", "data", "generator")
 VENV = Path(sys.executable).parent.parent  # the venv `make test` created; `make -o` keeps it as is
 COMMIT_DATE = dt.datetime(2026, 1, 2, 3, 4, 5, tzinfo=dt.UTC)  # of the project's last commit
 REMOTE = "pages"
@@ -55,14 +52,7 @@ def git(*args: str | Path, cwd: Path, **extra_env: str) -> str:
 
 def make_project(tmp_path: Path) -> Path:
     """The project's files as in this working tree, committed in a new repository with two remotes."""
-    project = tmp_path / "project"
-    project.mkdir()
-    for name in PROJECT_FILES:
-        shutil.copy(ROOT / name, project / name)
-    for name in PROJECT_DIRS:
-        shutil.copytree(ROOT / name, project / name, ignore=shutil.ignore_patterns("__pycache__"))
-    copy_hand_written(ROOT / "content", project / "content")
-    shutil.copy(ROOT / ".gitignore", project / ".gitignore")
+    project = copy_project(tmp_path / "project")
     git("init", "--quiet", "--initial-branch=main", cwd=project)
     git("add", "--all", cwd=project)
     date = COMMIT_DATE.isoformat()

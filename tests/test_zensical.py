@@ -8,14 +8,14 @@ kinds of pages (people, …) are covered as soon as the generator writes them.
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 from urllib.parse import urldefrag, urlsplit
 
 import pytest
-from conftest import ROOT, copy_hand_written, run_cli
+from conftest import run_cli
+from projectcopy import copy_project
 from sitecheck import (
     generated_sources,
     hand_written_pages,
@@ -34,11 +34,7 @@ NOT_FOUND_PAGE = "404.html"
 @pytest.fixture(scope="module")
 def zensical_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A copy of the project: generator run, then `zensical build` on the real mkdocs.yml."""
-    work = tmp_path_factory.mktemp("zensical-build")
-    for name in ("seeds", "data", "generator"):
-        shutil.copytree(ROOT / name, work / name, ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.copy(ROOT / "mkdocs.yml", work / "mkdocs.yml")
-    copy_hand_written(ROOT / "content", work / "content")
+    work = copy_project(tmp_path_factory.mktemp("zensical-build"))
     gen = run_cli(cwd=work)
     assert gen.returncode == 0, gen.stderr
     result = subprocess.run(
