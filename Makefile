@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: site test serve generate lint format golden clean
+.PHONY: site test serve generate lint format golden clean deploy
 
 $(VENV)/.site: requirements.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -21,8 +21,22 @@ $(VENV)/.test: $(VENV)/.site requirements-dev.txt
 site: $(VENV)/.site
 	@status=0; $(BIN)/python -m generator || status=$$?; \
 	if [ $$status -gt 1 ]; then exit $$status; fi; \
-	$(BIN)/mkdocs build --strict --quiet || exit $$?; \
+	$(BIN)/mkdocs build --strict || exit $$?; \
 	echo "site/ built"; exit $$status
+
+## deploy: build as `make site` does and push site/ to the gh-pages branch of REMOTE (default origin)
+# REMOTE is a git remote name; SITE_URL sets the published address (see README). sitemap.xml's date
+# is the last commit's (SOURCE_DATE_EPOCH), so deploying again with nothing changed changes no file.
+REMOTE ?= origin
+deploy: $(VENV)/.site
+	@test -n "$$SITE_URL" || echo "warning: SITE_URL is not set; links use the placeholder in mkdocs.yml"
+	@if git ls-remote --exit-code --heads $(REMOTE) gh-pages >/dev/null; then \
+		git fetch --quiet $(REMOTE) +refs/heads/gh-pages:refs/remotes/$(REMOTE)/gh-pages; fi
+	@status=0; $(BIN)/python -m generator || status=$$?; \
+	if [ $$status -gt 1 ]; then exit $$status; fi; \
+	export SOURCE_DATE_EPOCH=$${SOURCE_DATE_EPOCH:-$$(git log -1 --format=%ct 2>/dev/null || date +%s)}; \
+	$(BIN)/mkdocs gh-deploy --strict --remote-name $(REMOTE) --remote-branch gh-pages || exit $$?; \
+	echo "site/ deployed to the gh-pages branch of $(REMOTE)"; exit $$status
 
 ## generate: only regenerate content/
 generate: $(VENV)/.site

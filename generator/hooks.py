@@ -2,16 +2,28 @@
 
 - every build (`mkdocs build`, each `mkdocs serve` rebuild) regenerates `content/` first;
 - under `mkdocs serve`, a change to `seeds/` or `data/` regenerates `content/`, and MkDocs'
-  own watch on `content/` rebuilds the site and reloads the browser.
+  own watch on `content/` rebuilds the site and reloads the browser;
+- an empty site URL is a warning (fatal under `--strict`); after every build,
+  `site/CNAME` is written when the site URL names a custom domain.
 """
 
 from __future__ import annotations
 
+import logging
+from pathlib import Path
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 
-from generator import preview
+from generator import preview, publish
+
+log = logging.getLogger("mkdocs.plugins.digest")
+
+
+def on_config(config: MkDocsConfig) -> None:
+    problem = publish.site_url_problem(config.site_url)
+    if problem:
+        log.warning(problem)  # fatal under --strict (make site, make deploy)
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
@@ -21,3 +33,9 @@ def on_pre_build(config: MkDocsConfig) -> None:
 def on_serve(server: Any, config: MkDocsConfig, builder: Any) -> Any:
     preview.watch_sources(config)
     return server
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    domain = publish.write_cname(Path(config.site_dir), config.site_url)
+    if domain:
+        log.info(f"{publish.CNAME}: {domain}")
