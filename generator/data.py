@@ -50,6 +50,9 @@ class Data:
     def theme(self, slug: str) -> Theme:
         return next(t for t in self.themes if t.slug == slug)
 
+    def person(self, name: str) -> Person:
+        return next(p for p in self.people if p.name == name)
+
     @property
     def theme_slugs(self) -> tuple[str, ...]:
         return tuple(t.slug for t in self.themes)

@@ -158,6 +158,39 @@ def theme_page(slug: str, articles: Sequence[Article], data: Data) -> str:
     return page(theme.name, theme.description or theme.name, *sections)
 
 
+def people_index(articles: Sequence[Article], data: Data) -> str:
+    here = layout.PEOPLE_INDEX
+    counts = Counter(name for a in articles for name in a.people)
+    sections = [LABELS["people_intro"]]
+    for country in sorted({p.country for p in data.people}, key=lambda c: (c != "Việt Nam", c)):
+        rows = [
+            f"- **{mdtext.link(p.name, layout.rel(here, layout.person_page(p.slug)))}** "
+            f"({LABELS['articles'].format(n=counts[p.name])})"
+            + (f": {mdtext.inline(p.offices[0])}" if p.offices else "")
+            for p in data.people
+            if p.country == country
+        ]
+        sections += [f"## {mdtext.inline(country)}", "\n".join(rows)]
+    return page(LABELS["people_title"], LABELS["people_intro"], *sections)
+
+
+def person_page(slug: str, articles: Sequence[Article], data: Data) -> str:
+    person = next(p for p in data.people if p.slug == slug)
+    here = layout.person_page(slug)
+    mine = newest_first(a for a in articles if person.name in a.people)
+    facts = [f"**{LABELS['country']}:** {mdtext.inline(person.country)}"]
+    if person.offices:
+        facts.append(f"**{LABELS['offices']}:**\n\n" + "\n".join(f"- {mdtext.inline(o)}" for o in person.offices))
+    description = f"{person.name} ({person.country}): " + (person.offices[0] if person.offices else LABELS["people"])
+    return page(
+        person.name,
+        description,
+        *facts,
+        f"## {LABELS['mentions']} ({len(mine)})",
+        entries(mine, data, here),
+    )
+
+
 def index_pages(articles: Sequence[Article], data: Data, has_about: bool) -> dict[str, str]:
     """Every index page, by path in `content/`."""
     pages = {
@@ -170,4 +203,7 @@ def index_pages(articles: Sequence[Article], data: Data, has_about: bool) -> dic
         pages[layout.year_page(year)] = year_page(year, items, data)
     for t in data.themes:
         pages[layout.theme_page(t.slug)] = theme_page(t.slug, articles, data)
+    pages[layout.PEOPLE_INDEX] = people_index(articles, data)
+    for p in data.people:
+        pages[layout.person_page(p.slug)] = person_page(p.slug, articles, data)
     return pages

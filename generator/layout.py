@@ -10,6 +10,8 @@ YEARS = "nam"
 THEMES = "chu-de"
 YEARS_INDEX = f"{YEARS}/index.md"
 THEMES_INDEX = f"{THEMES}/index.md"
+PEOPLE = "nhan-vat"
+PEOPLE_INDEX = f"{PEOPLE}/index.md"
 ABOUT = "gioi-thieu.md"  # hand-written; linked when present
 LATEST_ON_HOME = 10
 
@@ -37,6 +39,11 @@ LABELS = {
     "theme": "Chủ đề",
     "themes": "Chủ đề",
     "people": "Nhân vật",
+    "people_title": "Nhân vật",
+    "people_intro": "Các nhà lãnh đạo được nhắc đến trong tuyển tập, với chức vụ và các bài viết có nhắc tên.",
+    "country": "Quốc gia",
+    "offices": "Chức vụ",
+    "mentions": "Bài viết nhắc đến",
     "source": "Nguồn",
     "author": "Tác giả",
     "date_unknown": "Không rõ ngày",
@@ -57,6 +64,10 @@ def year_page(year: int) -> str:
 
 def theme_page(slug: str) -> str:
     return f"{THEMES}/{slug}.md"
+
+
+def person_page(slug: str) -> str:
+    return f"{PEOPLE}/{slug}.md"
 
 
 def rel(from_page: str, to_page: str) -> str:

@@ -61,13 +61,19 @@ def theme_links(themes: tuple[str, ...], data: Data, from_page: str) -> str:
     )
 
 
+def person_links(names: tuple[str, ...], data: Data, from_page: str) -> str:
+    return ", ".join(
+        mdtext.link(name, layout.rel(from_page, layout.person_page(data.person(name).slug))) for name in names
+    )
+
+
 def render_article(a: Article, data: Data) -> str:
     here = layout.article(a.slug)
     out = [front_matter(article_meta(a)), f"# {mdtext.inline(a.title)}", _styled(meta_line(a), "vl-meta")]
     if a.themes:
         out.append(_styled(f"{LABELS['themes']}: {theme_links(a.themes, data, here)}", "vl-tags"))
     if a.people:
-        names = ", ".join(mdtext.inline(p) for p in a.people)
+        names = person_links(a.people, data, here)
         out.append(_styled(f"{LABELS['people']}: {names}", "vl-people"))
     lede_pending = a.lede is not None
     for block in a.blocks:

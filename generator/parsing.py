@@ -241,10 +241,10 @@ def parse_seed(text: str, boilerplate: Boilerplate) -> ParsedSeed:
     for _ in range(2):
         if len(paras) < 2:
             break
-        if author is None and byline(paras[-1]):
-            author = paras.pop()
-        elif source is None and source_trailer(paras[-1]):
+        if source is None and source_trailer(paras[-1]):
             source = source_trailer(paras.pop())
+        elif author is None and byline(paras[-1]):
+            author = paras.pop()
 
     # The lede: the first paragraph that is not a caption; its source prefix is metadata.
     lede_at = next((i for i, p in enumerate(paras) if not is_caption(p)), None)

@@ -33,6 +33,16 @@ class YamlDoc:
         return ConfigError(self.path, reason, self.line(*keys))
 
 
+class _Loader(yaml.SafeLoader):
+    """SafeLoader that leaves dates as text: `2024-02-30` is then our error with a line, not a crash."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
 def _record_lines(node: yaml.Node, prefix: KeyPath, out: dict[KeyPath, int]) -> None:
     if isinstance(node, yaml.MappingNode):
         for key_node, value_node in node.value:
@@ -48,13 +58,13 @@ def _record_lines(node: yaml.Node, prefix: KeyPath, out: dict[KeyPath, int]) -> 
 def parse_yaml(text: str, path: str) -> YamlDoc:
     """Parse YAML safely; a syntax error becomes a ConfigError with its line."""
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
+        node = yaml.compose(text, Loader=_Loader)
+        data = yaml.load(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
         raise ConfigError(path, f"invalid YAML: {exc.problem or exc.context}", line) from None
-    except yaml.YAMLError as exc:
+    except (yaml.YAMLError, ValueError, TypeError) as exc:
         raise ConfigError(path, f"invalid YAML: {exc}") from None
     lines: dict[KeyPath, int] = {}
     if node is not None:

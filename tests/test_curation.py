@@ -1,0 +1,112 @@
+"""Curation sidecars and data files: valid overrides apply; mistakes name file, line and key."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from conftest import DATA, TODAY, Generate
+
+from generator.build import Paths, build
+from generator.curation import validate
+from generator.data import Data, load_data
+from generator.errors import ConfigError, ConfigErrors
+from generator.model import PartialDate
+from generator.yamlfile import parse_yaml
+
+SEED = "Tiêu đề gốc\n\nNgày 26/02/2024, hai bên nhất trí tăng cường hợp tác quốc phòng.\n"
+
+
+def test_sidecar_overrides_fields(generate: Generate, project: Paths) -> None:
+    (project.seeds / "a.yml").write_text(
+        "title: Tiêu đề biên tập\ndate: 2023-01\nsource: VOV\nsource_url: https://vov.vn/x\n"
+        "author: Ngọc Ánh\nthemes: [lap-phap]\npeople: [Tô Lâm]\nsummary: Tóm tắt.\nslug: bai-da-ghim\n",
+        encoding="utf-8",
+    )
+    report = generate({"a.txt": SEED})
+    (a,) = report.articles
+    assert (a.title, a.date, a.source, a.source_url, a.author) == (
+        "Tiêu đề biên tập",
+        PartialDate(2023, 1),
+        "VOV",
+        "https://vov.vn/x",
+        "Ngọc Ánh",
+    )
+    assert (a.themes, a.people, a.summary, a.slug) == (("lap-phap",), ("Tô Lâm",), "Tóm tắt.", "bai-da-ghim")
+    assert (project.content / "bai-viet" / "bai-da-ghim.md").is_file()
+
+
+@pytest.mark.parametrize(
+    ("yaml_text", "message"),
+    [
+        ("title: [unclosed\n", "a.yml:2: invalid YAML"),
+        ("title: A\ncolour: red\n", "a.yml:2: unknown key 'colour'"),
+        ("title: A\ndate: [2024]\n", "a.yml:2: 'date' must be"),
+        ("themes: chinh-tri-doi-ngoai\n", "a.yml:1: 'themes' must be a list"),
+        ("title: 42\n", "a.yml:1: 'title' must be text, got int"),
+        ("slug: ../../etc/passwd\n", "a.yml:1: 'slug' '../../etc/passwd' must be lower-case ASCII"),
+        ("slug: a/b\n", "a.yml:1: 'slug' 'a/b' must be"),
+        ("date: yesterday\n", "a.yml:1: 'date': not a date"),
+        ("date: 2024-02-30\n", "a.yml:1: 'date': day is out of range for month"),
+        ("title: A\nthemes:\n  - lap-phap\n  - the-thao\n", "a.yml:4: theme 'the-thao' is not in the taxonomy"),
+        ("people: [Ông Ba]\n", "a.yml:1: person 'Ông Ba' is not in the people registry"),
+        ("source_url: javascript:alert(1)\n", "a.yml:1: 'source_url' 'javascript:alert(1)' must be an http(s) address"),
+        ("- a\n- b\n", "a.yml:1: expected a mapping"),
+        ("title: ''\n", "a.yml:1: 'title' must not be empty"),
+    ],
+)
+def test_sidecar_errors(yaml_text: str, message: str, data: Data) -> None:
+    with pytest.raises(ConfigError) as info:
+        validate(parse_yaml(yaml_text, "a.yml"), data)
+    assert str(info.value).startswith(message)
+
+
+def test_bad_sidecar_stops_the_run_before_writing(generate: Generate, project: Paths) -> None:
+    generate({"a.txt": SEED})
+    before = {p: p.read_bytes() for p in project.content.rglob("*") if p.is_file()}
+    (project.seeds / "a.yml").write_text("colour: red\n", encoding="utf-8")
+    (project.seeds / "orphan.yml").write_text("title: X\n", encoding="utf-8")
+    with pytest.raises(ConfigErrors) as info:
+        generate()
+    messages = [str(e) for e in info.value.errors]
+    known = "author, date, people, slug, source, source_url, summary, themes, title"
+    assert messages[0].endswith(f"a.yml:1: unknown key 'colour' (known keys: {known})")
+    assert messages[1].endswith("orphan.yml: curation file without a seed (no orphan.txt)")
+    assert {p: p.read_bytes() for p in project.content.rglob("*") if p.is_file()} == before
+
+
+def test_two_seeds_pinning_one_slug(generate: Generate, project: Paths) -> None:
+    for name in ("a", "b"):
+        (project.seeds / f"{name}.yml").write_text("slug: cung-mot\n", encoding="utf-8")
+    with pytest.raises(ConfigErrors, match=r"curated slug 'cung-mot' is also pinned by a\.txt"):
+        generate({"a.txt": SEED, "b.txt": SEED.replace("quốc phòng", "kinh tế")})
+
+
+@pytest.mark.parametrize(
+    ("file", "text", "message"),
+    [
+        ("taxonomy.yml", "themes: []\n", "the taxonomy has no themes"),
+        ("taxonomy.yml", "themes:\n  - slug: Bad Slug\n    name: X\n    keywords: [x]\n", ":2: slug 'Bad Slug'"),
+        ("taxonomy.yml", "themes:\n  - slug: a\n    name: X\n", "missing required key 'keywords'"),
+        ("people.yml", "people:\n  - name: A\n    slug: a\n    country: VN\n    role: x\n", ":5: unknown key 'role'"),
+        (
+            "people.yml",
+            "people:\n  - {name: A B, slug: a, country: VN}\n  - {name: C, slug: c, country: VN, aliases: [a b]}\n",
+            ":3: duplicate name or alias 'a b'",
+        ),
+        ("boilerplate.yml", "drop: ['(unclosed']\n", ":1: pattern '(unclosed' is not a valid regular expression"),
+    ],
+)
+def test_data_file_errors(file: str, text: str, message: str, tmp_path: Path) -> None:
+    shutil.copytree(DATA, tmp_path / "data")
+    (tmp_path / "data" / file).write_text(text, encoding="utf-8")
+    with pytest.raises(ConfigError) as info:
+        load_data(tmp_path / "data")
+    assert str(info.value).startswith(str(tmp_path / "data" / file))
+    assert message in str(info.value)
+
+
+def test_missing_seeds_folder(project: Paths) -> None:
+    with pytest.raises(ConfigError, match="seeds folder not found"):
+        build(Paths(seeds=project.seeds / "nope", content=project.content, data=project.data), today=TODAY)

@@ -1,0 +1,247 @@
+"""Parsing rules, one table per rule, with forms taken from the real seeds."""
+
+from __future__ import annotations
+
+import unicodedata
+
+import pytest
+from conftest import SEEDS
+
+from generator import parsing
+from generator.data import Data
+from generator.model import BlockKind, PartialDate
+from generator.parsing import Boilerplate, parse_seed
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "rest"),
+    [
+        ("VOV.VN - Ngày 26/02/2024, tại Thủ đô Hà Nội", "VOV.VN", "Ngày 26/02/2024, tại Thủ đô Hà Nội"),
+        ("TPO - Sáng nay, hai bên", "TPO", "Sáng nay, hai bên"),
+        ("(Chinhphu.vn) - Thủ tướng", "Chinhphu.vn", "Thủ tướng"),
+        ("(TBTCO) - Kim ngạch", "TBTCO", "Kim ngạch"),
+        ("(VTC News) - Chiều 5/3", "VTC News", "Chiều 5/3"),
+        ("TTXVN – Hai bên", "TTXVN", "Hai bên"),
+        ("Việt - Lào phấn đấu nâng kim ngạch", None, "Việt - Lào phấn đấu nâng kim ngạch"),
+        ("(Ảnh: TTXVN) - Hai bên", None, "(Ảnh: TTXVN) - Hai bên"),
+        ("(theo Bộ Ngoại giao) - Hai bên", None, "(theo Bộ Ngoại giao) - Hai bên"),
+        ("Hai bên nhất trí - theo Bộ Ngoại giao", None, "Hai bên nhất trí - theo Bộ Ngoại giao"),
+    ],
+)
+def test_source_prefix(text: str, source: str | None, rest: str) -> None:
+    assert parsing.source_prefix(text) == (source, rest)
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [("(VTC News) -", "VTC News"), ("VOV.VN -", "VOV.VN"), ("(Chinhphu.vn)", "Chinhphu.vn"), ("TTXVN", None)],
+)
+def test_source_alone_on_its_line(text: str, source: str | None) -> None:
+    assert parsing.source_line(text) == source
+
+
+@pytest.mark.parametrize(
+    ("text", "caption"),
+    [
+        ("Tổng Bí thư Tô Lâm và Tổng Bí thư, Chủ tịch nước Lào Thongloun Sisoulith. (Ảnh: TTXVN)", True),
+        ("Chủ tịch nước Lương Cường và Tổng Bí thư (Ảnh: Hải Long).", True),
+        ("Quang cảnh hội đàm. Ảnh: Quang Hải", True),
+        ("Quang cảnh hội đàm. ẢNH: NGỌC THẮNG", True),
+        ("Hai bên ký kết văn kiện (Ảnh minh họa)", True),
+        ("Hai bên nhất trí tăng cường hợp tác, theo Bộ Ngoại giao.", False),
+        ("Bức ảnh: hai bên bắt tay trong buổi lễ trang trọng, mở đầu chuyến thăm.", False),
+        ("Hai bên nhất trí phát huy hiệu quả các cơ chế hợp tác.", False),
+    ],
+)
+def test_caption(text: str, caption: bool) -> None:
+    assert parsing.is_caption(text) is caption
+
+
+@pytest.mark.parametrize(
+    ("text", "author"),
+    [
+        ("Ngọc Ánh", "Ngọc Ánh"),
+        ("BÍCH QUYÊN", "BÍCH QUYÊN"),
+        ("Nguyễn Thị Minh Thu", "Nguyễn Thị Minh Thu"),
+        ("Hai bên nhất trí", None),
+        ("Việt Nam - Lào", None),
+        ("Ngày 26/1", None),
+        ("Vientiane", None),
+        ("Hữu Nghị Việt Nam Lào Campuchia Thái", None),
+    ],
+)
+def test_byline(text: str, author: str | None) -> None:
+    assert parsing.byline(text) == author
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("Việt - Lào phấn đấu nâng kim ngạch lên 5 tỷ USD", True),
+        ("Tổng Bí thư: Vun đắp và tăng cường quan hệ đoàn kết đặc biệt Việt Nam - Lào", True),
+        ("Hợp tác Việt - Lào có gì mới?", True),
+        ("Đây là cơ chế hợp tác cao nhất và có ý nghĩa đặc biệt quan trọng.", False),
+        ("Thứ Sáu, 06/12/2024 14:32 (GMT+7)", False),
+        ("VOV.VN - Ngày 26/02/2024, tại Thủ đô Hà Nội", False),
+        ("Hai nhà lãnh đạo tại hội đàm (Ảnh: TTXVN)", False),
+        ("x " * 40, False),
+    ],
+)
+def test_title_line(text: str, title: bool) -> None:
+    assert parsing.looks_like_title(text) is title
+
+
+@pytest.mark.parametrize(
+    ("text", "heading"),
+    [
+        ("Quan hệ chính trị là trụ cột, giữ vai trò định hướng tổng thể cho hợp tác song phương", True),
+        ("Tăng cường hợp tác giữa hai cơ quan lập pháp", True),
+        ("QUAN HỆ ĐẶC BIỆT, HIẾM CÓ.", True),
+        ("1. Hợp tác quốc phòng - an ninh", True),
+        ("Hai bên nhất trí tăng cường hợp tác.", False),
+        ("Hai bên nhất trí tăng cường các nội dung sau:", False),
+        ("Chủ tịch Quốc hội Trần Thanh Mẫn hội kiến (Ảnh: Media Quốc hội).", False),
+    ],
+)
+def test_heading(text: str, heading: bool) -> None:
+    assert parsing.looks_like_heading(text) is heading
+
+
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        (["Một.", "", "Hai."], ["Một.", "Hai."]),
+        (["Một.", "Hai."], ["Một.", "Hai."]),  # seed 001: one paragraph per line, no blank lines
+        (
+            ["Hai bên nhất trí tăng cường hợp tác", "trong các lĩnh vực."],
+            ["Hai bên nhất trí tăng cường hợp tác trong các lĩnh vực."],
+        ),
+        (["Tiêu đề ngắn", "Hai bên nhất trí."], ["Tiêu đề ngắn", "Hai bên nhất trí."]),
+        (["Lặp lại", "Lặp lại", "", "Khác."], ["Lặp lại", "Khác."]),
+        (["Dòng một", "", "dòng hai."], ["Dòng một", "dòng hai."]),  # a blank line is a paragraph break
+    ],
+)
+def test_paragraphs(lines: list[str], expected: list[str]) -> None:
+    assert parsing.paragraphs(lines) == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "kept"),
+    [
+        ("Mời quý độc giả theo dõi VOV.VN trên", False),
+        ("Xem thêm: Việt Nam - Lào ký 12 văn kiện", False),
+        ("Chia sẻ", False),
+        ("Bình luận (12)", False),
+        ("Hai bên chia sẻ kinh nghiệm lập pháp.", True),
+        ("Xem thêm các bài viết khác của tác giả trong chuyên mục sau đây là một câu dài.", True),
+    ],
+)
+def test_boilerplate_lines(line: str, kept: bool, data: Data) -> None:
+    assert parsing.remove_boilerplate([line], data.boilerplate) == ([line] if kept else [])
+
+
+def test_related_links_block_is_cut(data: Data) -> None:
+    lines = ["Bài viết.", "", "Tin liên quan", "", "Tiêu đề khác", "VOV.VN - Sáng 23/2, tại trụ sở"]
+    assert parsing.remove_boilerplate(lines, data.boilerplate) == ["Bài viết.", ""]
+
+
+def seed_text(name: str) -> str:
+    return unicodedata.normalize("NFC", (SEEDS / name).read_text(encoding="utf-8"))
+
+
+# Expected facts, read off the seeds by a person (not produced by running the code).
+SEED_FACTS = [
+    ("000_018ad84ebb2561bb.txt", None, PartialDate(2025, 12, 2), None, None, 2, 0),
+    ("001_b7c5c39b900eb3de.txt", "Việt - Lào phấn đấu nâng kim ngạch lên 5 tỷ USD", None, None, "Ngọc Ánh", 0, 0),
+    ("002_1ad08285bb8b5cb5.txt", None, PartialDate(2026, 1, 26), None, None, 3, 2),
+    ("003_5faa7db0ee151eab.txt", "Nhất quán chính sách, duy trì hợp tác", PartialDate(2023, 1), None, None, 0, 1),
+    (
+        "004_cac4546979592c5f.txt",
+        "Tổng Bí thư: Vun đắp và tăng cường quan hệ đoàn kết đặc biệt Việt Nam - Lào",
+        PartialDate(2024, 2, 26),
+        "VOV.VN",
+        None,
+        0,
+        0,
+    ),
+]
+
+
+@pytest.mark.parametrize(("name", "title", "date", "source", "author", "captions", "headings"), SEED_FACTS)
+def test_real_seeds(
+    name: str,
+    title: str | None,
+    date: PartialDate | None,
+    source: str | None,
+    author: str | None,
+    captions: int,
+    headings: int,
+    data: Data,
+) -> None:
+    parsed = parse_seed(seed_text(name), data.boilerplate)
+    kinds = [b.kind for b in parsed.blocks]
+    assert (parsed.title, parsed.date, parsed.source, parsed.author) == (title, date, source, author)
+    assert (kinds.count(BlockKind.CAPTION), kinds.count(BlockKind.HEADING)) == (captions, headings)
+    assert parsed.warnings == ()
+
+
+def test_seed_004_loses_its_boilerplate_and_related_links(data: Data) -> None:
+    parsed = parse_seed(seed_text("004_cac4546979592c5f.txt"), data.boilerplate)
+    body = "\n".join(b.text for b in parsed.blocks)
+    assert "Mời quý độc giả" not in body
+    assert "Tin liên quan" not in body
+    assert "Tiểu ban Văn kiện" not in body
+    assert parsed.lede and parsed.lede.startswith("Ngày 26/02/2024, tại Thủ đô Hà Nội")
+    assert parsed.blocks[-1].text.startswith("Hai bên khẳng định cần phát huy hiệu quả")
+    assert "\xa0" not in body
+
+
+def test_seed_001_is_one_paragraph_per_line(data: Data) -> None:
+    parsed = parse_seed(seed_text("001_b7c5c39b900eb3de.txt"), data.boilerplate)
+    assert len(parsed.blocks) == 11
+    assert parsed.blocks[-1].text.startswith("Kết thúc hội đàm, hai lãnh đạo chứng kiến lễ trao 12 văn kiện")
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "date", "source"),
+    [
+        (
+            "Thứ Sáu, 06/12/2024 14:32 (GMT+7)\nTiêu đề bài\nHai bên nhất trí.",
+            "Tiêu đề bài",
+            PartialDate(2024, 12, 6),
+            None,
+        ),
+        ("Tiêu đề bài\n10-07-2024, 18:55\nHai bên nhất trí.", "Tiêu đề bài", PartialDate(2024, 7, 10), None),
+        (
+            "Tiêu đề\n\n(VTC News) -\n\nChiều 5/3/2022, hai bên nhất trí.",
+            "Tiêu đề",
+            PartialDate(2022, 3, 5),
+            "VTC News",
+        ),
+        ("Tiêu đề\n\nHai bên nhất trí.\n\nTheo TTXVN", "Tiêu đề", None, "TTXVN"),
+        ("date 2024-13-45 Tiêu đề\n\nNgày 26/02/2024, hai bên nhất trí.", "Tiêu đề", PartialDate(2024, 2, 26), None),
+        ("date 2021\nHai bên nhất trí.", None, PartialDate(2021), None),
+    ],
+)
+def test_forms_beyond_the_first_seeds(
+    text: str, title: str | None, date: PartialDate | None, source: str | None, data: Data
+) -> None:
+    parsed = parse_seed(text, data.boilerplate)
+    assert (parsed.title, parsed.date, parsed.source) == (title, date, source)
+
+
+def test_impossible_header_falls_through_with_a_warning(data: Data) -> None:
+    parsed = parse_seed("date 2024-13-45 Tiêu đề\n\nHai bên nhất trí.", data.boilerplate)
+    assert parsed.date is None
+    assert parsed.warnings == ("date header '2024-13-45' ignored: month 13 out of range",)
+
+
+def test_numbered_paragraphs_keep_their_text(data: Data) -> None:
+    parsed = parse_seed("Tiêu đề\n\n1. Hai bên nhất trí.\n\n2. Hai bên ký kết.", data.boilerplate)
+    assert [b.text for b in parsed.blocks] == ["1. Hai bên nhất trí.", "2. Hai bên ký kết."]
+
+
+@pytest.mark.parametrize("text", ["", "\n\n", "date 2024", "Chia sẻ\nBình luận (3)", "\u200b\u202e"])
+def test_nothing_to_publish_never_raises(text: str) -> None:
+    parsed = parse_seed(text, Boilerplate.compile(["Chia sẻ", r"Bình luận \(\d+\)"], []))
+    assert parsed.blocks == () or all(b.text for b in parsed.blocks)
