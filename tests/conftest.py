@@ -80,7 +80,7 @@ def copy_hand_written(src: Path, dst: Path) -> None:
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The repository's seeds built into a real site with `mkdocs build --strict`, in a copy."""
     work = tmp_path_factory.mktemp("site-build")
-    for name in ("seeds", "data", "generator"):
+    for name in ("seeds", "data", "generator", "overrides"):
         shutil.copytree(ROOT / name, work / name, ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copy(ROOT / "mkdocs.yml", work / "mkdocs.yml")
     copy_hand_written(ROOT / "content", work / "content")
