@@ -13,6 +13,7 @@ import logging
 import re
 import subprocess
 import sys
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -26,6 +27,10 @@ BUNDLE = "pagefind"
 # text, they would only repeat it and make poor excerpts) and its seed file line.
 EXCLUDE_SELECTORS = (".vl-entry", ".headerlink", ".vl-tags", ".vl-people", ".vl-seed")
 _NO_BODY = "Did not find a data-pagefind-body element"
+# Pagefind splits words at spaces, hyphens and slashes, not at en or em dashes: "(2016–2024)"
+# would be one word that `2024` cannot find. It reads a copy of the pages in which a dash
+# between two letters or digits is a hyphen; the published pages keep their dashes.
+_DASH_IN_WORD = re.compile(r"(?<=\w)[–—](?=\w)")
 log = logging.getLogger("mkdocs.plugins.digest")
 _COUNT = re.compile(r"Indexed (\d+) (page|word)s?\b")
 
@@ -41,23 +46,35 @@ class SearchIndex:
     words: int
 
 
-def command(site_dir: Path) -> list[str]:
-    args = [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--output-subdir", BUNDLE]
+def command(source: Path, bundle: Path) -> list[str]:
+    args = [sys.executable, "-m", "pagefind", "--site", str(source), "--output-path", str(bundle)]
     for selector in EXCLUDE_SELECTORS:
         args += ["--exclude-selectors", selector]
     return args
 
 
+def copy_for_indexing(site_dir: Path, dest: Path) -> None:
+    """The site's HTML pages (only they are indexed), with dashes inside words made hyphens."""
+    for page in site_dir.rglob("*.html"):
+        rel = page.relative_to(site_dir)
+        if rel.parts[0] == BUNDLE:
+            continue
+        (dest / rel).parent.mkdir(parents=True, exist_ok=True)
+        (dest / rel).write_text(_DASH_IN_WORD.sub("-", page.read_text(encoding="utf-8")), encoding="utf-8")
+
+
 def index_site(site_dir: Path) -> SearchIndex:
     """Write `<site_dir>/pagefind/` from the HTML in `site_dir`."""
-    result = subprocess.run(command(site_dir), capture_output=True, text=True, check=False)
+    bundle = (site_dir / BUNDLE).resolve()
+    with tempfile.TemporaryDirectory(prefix="pagefind-source-") as tmp:
+        copy_for_indexing(site_dir, Path(tmp))
+        result = subprocess.run(command(Path(tmp), bundle), capture_output=True, text=True, check=False)
     if result.returncode != 0:
         raise SearchIndexError(f"pagefind failed ({result.returncode}): {result.stderr.strip() or result.stdout}")
     if _NO_BODY in result.stdout:
         raise SearchIndexError(f"pagefind: no page in {site_dir} has data-pagefind-body (is theme.custom_dir set?)")
     counts = {kind: int(n) for n, kind in _COUNT.findall(result.stdout)}
-    return SearchIndex(bundle=site_dir / BUNDLE, pages=counts.get("page", 0), words=counts.get("word", 0))
-
+    return SearchIndex(bundle=bundle, pages=counts.get("page", 0), words=counts.get("word", 0))
 
 def index_built_site(config: MkDocsConfig) -> SearchIndex:
     """After every MkDocs build (`build`, `serve`): index `site_dir`; a failure aborts the build."""

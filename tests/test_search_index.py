@@ -39,6 +39,15 @@ def test_indexes_only_the_marked_body_without_the_excluded_parts(tmp_path: Path)
     assert list((site / BUNDLE / "index").glob("*.pf_index"))
 
 
+def test_dashes_inside_words_do_not_join_them(tmp_path: Path) -> None:
+    page = PAGE.replace("Hợp tác toàn diện", "Bộ trưởng (2016–2024), 2019—2025")
+    site = write(tmp_path, {"index.html": page})
+    # quan hệ đặc biệt bộ trưởng, and for each range the joined form and both years (8 if the
+    # dashes joined the years: "2016–2024" would be one word that `2024` cannot find)
+    assert index_site(site).words == 12
+    assert "(2016–2024)" in (site / "index.html").read_text(encoding="utf-8")  # the page keeps its dash
+
+
 def test_a_site_without_data_pagefind_body_is_refused(tmp_path: Path) -> None:
     site = write(tmp_path, {"index.html": PAGE.replace(" data-pagefind-body", "")})
     with pytest.raises(SearchIndexError, match="data-pagefind-body"):
