@@ -76,6 +76,7 @@ def index_site(site_dir: Path) -> SearchIndex:
     counts = {kind: int(n) for n, kind in _COUNT.findall(result.stdout)}
     return SearchIndex(bundle=bundle, pages=counts.get("page", 0), words=counts.get("word", 0))
 
+
 def index_built_site(config: MkDocsConfig) -> SearchIndex:
     """After every MkDocs build (`build`, `serve`): index `site_dir`; a failure aborts the build."""
     try:

@@ -14,8 +14,9 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from browserkit import DESKTOP, LAUNCH_ARGS, chromium_path, serve
 from playwright.sync_api import Browser, BrowserContext, ConsoleMessage, Dialog, Page, Route, sync_playwright
+
+from .browserkit import DESKTOP, LAUNCH_ARGS, chromium_path, serve
 
 ARTIFACTS = Path(__file__).resolve().parents[1] / "artifacts"
 SCREENSHOTS = ARTIFACTS / "screenshots"

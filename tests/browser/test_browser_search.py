@@ -14,11 +14,12 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from browserkit import PHONE, serve
-from conftest import Reader, Trouble, open_page
 from playwright.sync_api import Browser, Page, expect
 
 from generator.search import EXCLUDE_SELECTORS
+
+from .browserkit import PHONE, serve
+from .conftest import Reader, Trouble, open_page
 
 BUDGET_BYTES = 300_000  # the limit for a first query (there at 5,000 articles)
 

@@ -13,9 +13,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from browserkit import build_site, serve
-from conftest import Reader
 from playwright.sync_api import Page, expect
+
+from .browserkit import build_site, serve
+from .conftest import Reader
 
 MARK = "window.__seedRan=1"
 SEEDS = {
