@@ -9,21 +9,24 @@ from __future__ import annotations
 
 import datetime as _dt
 import hashlib
+import itertools
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from . import classify, layout, text
+from . import classify, feeds, figures, layout, text
 from .curation import Curation, load_curation
 from .data import Data, load_data
 from .errors import ConfigError, ConfigErrors, SeedError
-from .indexes import index_pages
+from .indexes import index_pages, oldest_first
 from .model import Article, BlockKind, Diagnostic, ParsedSeed
 from .output import WriteResult, write_content
-from .pages import render_article
+from .pages import Neighbours, render_article
 from .parsing import parse_seed
 from .reading import CURATION_SUFFIX, SEED_SUFFIX, SeedText, read_seed
+from .related import related
+from .siteconfig import site_url as configured_site_url
 from .slugs import RESERVED, article_slug
 
 SUMMARY_MAX = 200
@@ -131,6 +134,7 @@ def make_article(
         seed=seed.name,
         seed_sha256=seed.sha256,
         title_derived=derived,
+        figures=figures.extract(parsed.blocks),
     )
     return article, notes
 
@@ -198,17 +202,60 @@ def gather(paths: Paths, data: Data, today: _dt.date) -> tuple[list[Article], li
     return sorted(articles, key=Article.newest_first_key), rejected, warnings
 
 
-def render(articles: list[Article], data: Data, has_about: bool) -> dict[str, bytes]:
-    """Phase 3a: every generated page, by path in `content/`, as bytes."""
-    pages = {layout.article(a.slug): render_article(a, data) for a in articles}
+def neighbours(articles: list[Article]) -> Neighbours:
+    """Related articles and the previous/next article in the same year (by date)."""
+    by_slug = {a.slug: a for a in articles}
+    rel = {slug: tuple(by_slug[r] for r in others) for slug, others in related(articles).items()}
+    previous, following = {}, {}
+    chronological = oldest_first(articles)
+    for older, newer in itertools.pairwise(chronological):
+        if older.year == newer.year:
+            previous[newer.slug], following[older.slug] = older, newer
+    return Neighbours(rel, previous, following)
+
+
+def feed_files(articles: list[Article], data: Data, site_url: str) -> dict[str, bytes]:
+    """RSS and JSON Feed for the digest and for each theme."""
+    files = {}
+    scopes = [("", "Tuyển tập tin tức về quan hệ Việt Nam – Lào", site_url, articles)]
+    scopes += [
+        (
+            f"{layout.THEMES}/{t.slug}/",
+            t.description or t.name,
+            f"{site_url}{layout.THEMES}/{t.slug}/",
+            [a for a in articles if t.slug in a.themes],
+        )
+        for t in data.themes
+    ]
+    for prefix, description, home, chosen in scopes:
+        title = layout.LABELS["site"] + (f" – {data.theme(prefix.split('/')[1]).name}" if prefix else "")
+        feed = feeds.Feed(
+            title, description, home, f"{site_url}{prefix}{layout.RSS}", f"{site_url}{prefix}{layout.JSON_FEED}"
+        )
+        files[f"{prefix}{layout.RSS}"] = feeds.rss(feed, chosen, data, site_url)
+        files[f"{prefix}{layout.JSON_FEED}"] = feeds.json_feed(feed, chosen, data, site_url)
+    return files
+
+
+def render(articles: list[Article], data: Data, has_about: bool, site_url: str) -> dict[str, bytes]:
+    """Phase 3a: every generated file, by path in `content/`, as bytes."""
+    around = neighbours(articles)
+    pages = {layout.article(a.slug): render_article(a, data, around) for a in articles}
     pages.update(index_pages(articles, data, has_about))
-    return {path: page.encode("utf-8") for path, page in sorted(pages.items())}
+    files = {path: page.encode("utf-8") for path, page in pages.items()}
+    files.update(feed_files(articles, data, site_url))
+    return dict(sorted(files.items()))
 
 
-def build(paths: Paths = Paths(), today: _dt.date | None = None) -> Report:
-    """Generate `content/` from `seeds/` and `data/`. Raises ConfigError(s) before writing."""
+def build(paths: Paths = Paths(), today: _dt.date | None = None, site_url: str | None = None) -> Report:
+    """Generate `content/` from `seeds/` and `data/`. Raises ConfigError(s) before writing.
+
+    `site_url` (for the feeds' absolute links) defaults to the setting in mkdocs.yml beside
+    the seeds folder, overridden by the SITE_URL environment variable.
+    """
     data = load_data(paths.data)
     articles, rejected, warnings = gather(paths, data, today or _dt.date.today())
     has_about = (paths.content / layout.ABOUT).is_file()
-    result = write_content(paths.content, render(articles, data, has_about))
+    url = site_url or configured_site_url(paths.seeds.resolve().parent / "mkdocs.yml")
+    result = write_content(paths.content, render(articles, data, has_about, url))
     return Report(tuple(articles), tuple(rejected), tuple(warnings), result)

@@ -22,14 +22,18 @@ def keyword_hits(text: str, keywords: Sequence[str]) -> int:
 
 
 def assign_themes(title: str, body: str, themes: Sequence[Theme], min_hits: int) -> tuple[str, ...]:
-    """Themes with a keyword in the title or at least `min_hits` keyword occurrences in all."""
+    """Themes with a keyword in the title or at least `min_hits` keyword occurrences in all.
+
+    Most evidence first (the first theme is the article's main one); ties in taxonomy order.
+    """
     title_form, body_form = match_form(title), match_form(body)
-    chosen = []
-    for theme in themes:
+    scored = []
+    for order, theme in enumerate(themes):
         in_title = keyword_hits(title_form, theme.keywords)
-        if in_title or in_title + keyword_hits(body_form, theme.keywords) >= min_hits:
-            chosen.append(theme.slug)
-    return tuple(chosen)
+        hits = in_title + keyword_hits(body_form, theme.keywords)
+        if in_title or hits >= min_hits:
+            scored.append((-hits, order, theme.slug))
+    return tuple(slug for _, _, slug in sorted(scored))
 
 
 def find_people(text: str, people: Sequence[Person]) -> tuple[str, ...]:

@@ -6,10 +6,12 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 
 from . import layout, mdtext
+from .chart import chart
 from .data import Data
+from .figures import KIND_LABELS, FigureKind
 from .layout import LABELS
 from .model import Article
-from .pages import front_matter, theme_links
+from .pages import article_link, front_matter, theme_links
 
 
 def newest_first(articles: Iterable[Article]) -> list[Article]:
@@ -38,8 +40,8 @@ def entries(articles: Sequence[Article], data: Data, from_page: str) -> str:
     return "\n".join(entry(a, data, from_page) for a in articles)
 
 
-def page(title: str, description: str, *sections: str) -> str:
-    meta = {"title": mdtext.attribute(title), "description": mdtext.attribute(description)}
+def page(title: str, description: str, *sections: str, meta: dict[str, object] | None = None) -> str:
+    meta = {"title": mdtext.attribute(title), "description": mdtext.attribute(description), **(meta or {})}
     return front_matter(meta) + "\n" + "\n\n".join([f"# {mdtext.inline(title)}", *sections]) + "\n"
 
 
@@ -69,14 +71,21 @@ def home(articles: Sequence[Article], data: Data, has_about: bool) -> str:
     intro = LABELS["home_intro"]
     if has_about:
         intro += f" [{LABELS['about']}]({layout.rel(here, layout.ABOUT)})."
+    more = (
+        f"[{LABELS['timeline_title']}]({layout.rel(here, layout.TIMELINE)}) · "
+        f"[{LABELS['figures_title']}]({layout.rel(here, layout.FIGURES)}) · "
+        + LABELS["feeds"].format(rss=layout.RSS, json=layout.JSON_FEED)
+    )
     return page(
         LABELS["home_title"],
         LABELS["home_intro"],
         intro,
+        more,
         f"## {LABELS['latest']}",
         entries(newest_first(articles)[: layout.LATEST_ON_HOME], data, here),
         f"## {LABELS['by_year']}",
         " · ".join(year_links) or LABELS["no_articles"],
+        chart(articles, data.themes),
         f"## {LABELS['by_theme']}",
         theme_list,
     )
@@ -90,7 +99,8 @@ def years_index(articles: Sequence[Article], data: Data) -> str:
         + LABELS["articles"].format(n=len(items))
         for y, items in years.items()
     ]
-    sections = ["\n".join(rows) or LABELS["no_articles"]]
+    sections = ["\n".join(rows) or LABELS["no_articles"], chart(articles, data.themes)]
+    sections.append(f"[{LABELS['timeline_title']}]({layout.rel(here, layout.TIMELINE)})")
     if undated:
         sections += [f"## {LABELS['undated']}", entries(undated, data, here)]
     return page(LABELS["years_title"], LABELS["years_title"], *sections)
@@ -148,14 +158,20 @@ def theme_page(slug: str, articles: Sequence[Article], data: Data) -> str:
     here = layout.theme_page(slug)
     mine = [a for a in articles if slug in a.themes]
     years, undated = by_year(mine)
-    sections = [mdtext.block(theme.description), LABELS["articles"].format(n=len(mine))]
+    feeds = LABELS["theme_feed"].format(
+        rss=layout.rel(here, layout.theme_feed(slug, layout.RSS)),
+        json=layout.rel(here, layout.theme_feed(slug, layout.JSON_FEED)),
+    )
+    sections = [mdtext.block(theme.description), LABELS["articles"].format(n=len(mine)), feeds]
     if not mine:
         sections.append(LABELS["no_articles"])
     for year, items in years.items():
         sections += [f"## {year}", entries(items, data, here)]
     if undated:
         sections += [f"## {LABELS['undated']}", entries(undated, data, here)]
-    return page(theme.name, theme.description or theme.name, *sections)
+    return page(
+        theme.name, theme.description or theme.name, *sections, meta={"rss": layout.theme_feed(slug, layout.RSS)}
+    )
 
 
 def people_index(articles: Sequence[Article], data: Data) -> str:
@@ -191,6 +207,49 @@ def person_page(slug: str, articles: Sequence[Article], data: Data) -> str:
     )
 
 
+def oldest_first(articles: Iterable[Article]) -> list[Article]:
+    return sorted((a for a in articles if a.date), key=Article.oldest_first_key)
+
+
+def timeline(articles: Sequence[Article]) -> str:
+    here = layout.TIMELINE
+    sections = [LABELS["timeline_intro"]]
+    current = None
+    lines: list[str] = []
+    for a in oldest_first(articles):
+        assert a.date is not None
+        if a.date.year != current:
+            if lines:
+                sections.append("\n".join(lines))
+            current, lines = a.date.year, []
+            sections.append(f"## {current}")
+        lines.append(f"- **{a.date.vi()}**: {article_link(a, here)}")
+    if lines:
+        sections.append("\n".join(lines))
+    if len(sections) == 1:
+        sections.append(LABELS["no_articles"])
+    return page(LABELS["timeline_title"], LABELS["timeline_intro"], *sections)
+
+
+def figures_page(articles: Sequence[Article]) -> str:
+    """Every key figure, by kind, in time order: the trade target moving from 5 to 10 tỷ USD."""
+    here = layout.FIGURES
+    sections = [LABELS["figures_intro"]]
+    for kind in FigureKind:
+        rows = [
+            f"| {a.date.vi()} | **{mdtext.inline(f.value)}** | {mdtext.inline(f.context)} | {article_link(a, here)} |"
+            for a in oldest_first(articles)
+            for f in a.figures
+            if f.kind is kind and a.date
+        ]
+        if rows:
+            header = f"| {LABELS['date']} | {LABELS['figure']} | {LABELS['context']} | {LABELS['article']} |"
+            sections += [f"## {KIND_LABELS[kind]}", "\n".join([header, "|---|---|---|---|", *rows])]
+    if len(sections) == 1:
+        sections.append(LABELS["no_articles"])
+    return page(LABELS["figures_title"], LABELS["figures_intro"], *sections)
+
+
 def index_pages(articles: Sequence[Article], data: Data, has_about: bool) -> dict[str, str]:
     """Every index page, by path in `content/`."""
     pages = {
@@ -203,6 +262,8 @@ def index_pages(articles: Sequence[Article], data: Data, has_about: bool) -> dic
         pages[layout.year_page(year)] = year_page(year, items, data)
     for t in data.themes:
         pages[layout.theme_page(t.slug)] = theme_page(t.slug, articles, data)
+    pages[layout.TIMELINE] = timeline(articles)
+    pages[layout.FIGURES] = figures_page(articles)
     pages[layout.PEOPLE_INDEX] = people_index(articles, data)
     for p in data.people:
         pages[layout.person_page(p.slug)] = person_page(p.slug, articles, data)

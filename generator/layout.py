@@ -12,6 +12,10 @@ YEARS_INDEX = f"{YEARS}/index.md"
 THEMES_INDEX = f"{THEMES}/index.md"
 PEOPLE = "nhan-vat"
 PEOPLE_INDEX = f"{PEOPLE}/index.md"
+TIMELINE = "dong-thoi-gian.md"
+FIGURES = "so-lieu.md"
+RSS = "rss.xml"
+JSON_FEED = "feed.json"
 ABOUT = "gioi-thieu.md"  # hand-written; linked when present
 LATEST_ON_HOME = 10
 
@@ -51,6 +55,24 @@ LABELS = {
     "seed": "Tệp gốc",
     "total": "Tổng",
     "table_caption": "Số bài viết theo chủ đề và năm",
+    "chart": "Số bài viết mỗi năm",
+    "timeline_title": "Dòng thời gian",
+    "timeline_intro": "Mọi bài viết có ngày đăng, xếp theo thứ tự thời gian, từ cũ đến mới.",
+    "figures_title": "Số liệu chính",
+    "figures_intro": (
+        "Các con số nêu trong bài viết (giá trị, tỷ lệ, số văn kiện ký kết), xếp theo thời gian, "
+        "để theo dõi chẳng hạn mục tiêu kim ngạch thương mại thay đổi qua các năm."
+    ),
+    "figure": "Số liệu",
+    "context": "Nội dung",
+    "article": "Bài viết",
+    "date": "Ngày",
+    "related": "Bài liên quan",
+    "previous": "Bài trước",
+    "next": "Bài sau",
+    "read_original": "Đọc bài gốc",
+    "feeds": "Theo dõi qua RSS: [toàn bộ tuyển tập]({rss}) · [JSON Feed]({json})",
+    "theme_feed": "Theo dõi chủ đề này qua [RSS]({rss}) hoặc [JSON Feed]({json}).",
 }
 
 
@@ -68,6 +90,11 @@ def theme_page(slug: str) -> str:
 
 def person_page(slug: str) -> str:
     return f"{PEOPLE}/{slug}.md"
+
+
+def theme_feed(slug: str, name: str) -> str:
+    """A theme's feed file beside its page: `chu-de/<slug>/rss.xml` (→ /chu-de/<slug>/rss.xml)."""
+    return f"{THEMES}/{slug}/{name}"
 
 
 def rel(from_page: str, to_page: str) -> str:

@@ -5,6 +5,10 @@ from __future__ import annotations
 import datetime as _dt
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .figures import Figure
 
 VI_MONTH = "tháng {m:02d}/{y}"
 
@@ -112,10 +116,16 @@ class Article:
     seed: str
     seed_sha256: str
     title_derived: bool = False
+    figures: tuple[Figure, ...] = ()
 
     @property
     def year(self) -> int | None:
         return self.date.year if self.date else None
+
+    def oldest_first_key(self) -> tuple[object, ...]:
+        """Sort key for dated articles in time order (partial dates at their first day, day-precise first)."""
+        assert self.date is not None
+        return (self.date.first_day(), -len(self.date.iso()), self.slug)
 
     def newest_first_key(self) -> tuple[object, ...]:
         """Sort key: dated articles newest first (partial dates at their first day), then undated."""

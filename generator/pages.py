@@ -2,12 +2,25 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+
 import yaml
 
 from . import layout, mdtext
 from .data import Data
+from .figures import Figure
 from .layout import LABELS
 from .model import Article, BlockKind
+
+
+@dataclass(frozen=True)
+class Neighbours:
+    """What an article page shows of other articles, settled once all articles are known."""
+
+    related: Mapping[str, tuple[Article, ...]] = field(default_factory=dict)
+    previous: Mapping[str, Article] = field(default_factory=dict)  # older, same year
+    next: Mapping[str, Article] = field(default_factory=dict)  # newer, same year
 
 
 def front_matter(meta: dict[str, object]) -> str:
@@ -67,14 +80,25 @@ def person_links(names: tuple[str, ...], data: Data, from_page: str) -> str:
     )
 
 
-def render_article(a: Article, data: Data) -> str:
+def article_link(a: Article, from_page: str) -> str:
+    return mdtext.link(a.title, layout.rel(from_page, layout.article(a.slug)))
+
+
+def figures_box(figures: Sequence[Figure]) -> str:
+    """A "Số liệu chính" admonition: each figure in bold with the clause it comes from."""
+    lines = [f'!!! info "{LABELS["figures_title"]}"', ""]
+    lines += [f"    - **{mdtext.inline(f.value)}**: {mdtext.inline(f.context)}" for f in figures]
+    return "\n".join(lines)
+
+
+def render_article(a: Article, data: Data, around: Neighbours | None = None) -> str:
+    around = around or Neighbours()
     here = layout.article(a.slug)
     out = [front_matter(article_meta(a)), f"# {mdtext.inline(a.title)}", _styled(meta_line(a), "vl-meta")]
     if a.themes:
         out.append(_styled(f"{LABELS['themes']}: {theme_links(a.themes, data, here)}", "vl-tags"))
     if a.people:
-        names = person_links(a.people, data, here)
-        out.append(_styled(f"{LABELS['people']}: {names}", "vl-people"))
+        out.append(_styled(f"{LABELS['people']}: {person_links(a.people, data, here)}", "vl-people"))
     lede_pending = a.lede is not None
     for block in a.blocks:
         if block.kind is BlockKind.HEADING:
@@ -84,7 +108,26 @@ def render_article(a: Article, data: Data) -> str:
         elif lede_pending and block.text == a.lede:
             lede_pending = False
             out.append(_styled(mdtext.block(block.text), "vl-lede"))
+            if a.figures:
+                out.append(figures_box(a.figures))
         else:
             out.append(mdtext.block(block.text))
+    if a.source_url:
+        out.append(_styled(f"[{LABELS['read_original']}]({mdtext.url(a.source_url)})", "vl-original"))
+    related = around.related.get(a.slug, ())
+    if related:
+        out.append(f"## {LABELS['related']}")
+        out.append(
+            "\n".join(
+                f"- {article_link(r, here)} ({r.date.vi() if r.date else LABELS['date_unknown']})" for r in related
+            )
+        )
+    steps = []
+    if a.slug in around.previous:
+        steps.append(f"← {LABELS['previous']}: {article_link(around.previous[a.slug], here)}")
+    if a.slug in around.next:
+        steps.append(f"{LABELS['next']}: {article_link(around.next[a.slug], here)} →")
+    if steps:
+        out.append(_styled("  \n".join(steps), "vl-prevnext"))
     out.append(_styled(f"{LABELS['seed']}: `{a.seed.replace('`', '')}`", "vl-seed"))
     return "\n\n".join(out) + "\n"

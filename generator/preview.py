@@ -66,10 +66,8 @@ class _SourceChanged(FileSystemEventHandler):
             log.error(str(exc))
 
 
-def watch_sources(config: MkDocsConfig) -> None:
-    """Start (once per process) an observer on seeds/ and data/."""
-    if _observers:
-        return
+def start_watching(config: MkDocsConfig) -> PollingObserver:
+    """An observer on seeds/ and data/ that regenerates content/ when they change."""
     paths = paths_for(config)
     observer = PollingObserver(timeout=POLL_SECONDS)
     handler = _SourceChanged(config)
@@ -78,4 +76,10 @@ def watch_sources(config: MkDocsConfig) -> None:
             observer.schedule(handler, str(folder), recursive=True)
     observer.daemon = True
     observer.start()
-    _observers.append(observer)
+    return observer
+
+
+def watch_sources(config: MkDocsConfig) -> None:
+    """Start the observer once per process (MkDocs calls on_serve once, but be safe)."""
+    if not _observers:
+        _observers.append(start_watching(config))

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import ROOT, SEEDS, Generate, run_cli
+from conftest import ROOT, SEEDS, Generate, copy_hand_written, run_cli
 
 from generator.build import Paths
 from generator.errors import ConfigError
@@ -34,12 +34,10 @@ def front_matter(path: Path) -> dict[str, object]:
 
 
 def cli_project(tmp_path: Path) -> Path:
-    for name in ("seeds", "data", "content"):
-        shutil.copytree(
-            ROOT / name,
-            tmp_path / name,
-            ignore=shutil.ignore_patterns("bai-viet", "nam", "chu-de", "nhan-vat", "index.md", ".generated.json"),
-        )
+    """A copy of the repository's seeds, data and hand-written content, as a user's checkout."""
+    for name in ("seeds", "data"):
+        shutil.copytree(ROOT / name, tmp_path / name)
+    copy_hand_written(ROOT / "content", tmp_path / "content")
     return tmp_path
 
 

@@ -34,7 +34,7 @@ def generated(tmp_path_factory: pytest.TempPathFactory) -> dict[str, bytes]:
 
 
 def golden_files() -> list[str]:
-    return sorted(p.relative_to(GOLDEN).as_posix() for p in GOLDEN.rglob("*.md"))
+    return sorted(p.relative_to(GOLDEN).as_posix() for p in GOLDEN.rglob("*") if p.is_file())
 
 
 def test_same_set_of_pages(generated: dict[str, bytes]) -> None:

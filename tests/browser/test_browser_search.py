@@ -61,7 +61,9 @@ class IndexedText(HTMLParser):
         body, excluded = self.stack[-1] if self.stack else (False, False)
         a = dict(attrs)
         classes = {f".{c}" for c in (a.get("class") or "").split()}
-        self.stack.append((body or "data-pagefind-body" in a, excluded or bool(classes & set(EXCLUDE_SELECTORS))))
+        # Pagefind does not index text inside <svg> (the charts' labels)
+        hidden = excluded or tag == "svg" or bool(classes & set(EXCLUDE_SELECTORS))
+        self.stack.append((body or "data-pagefind-body" in a, hidden))
 
     def handle_endtag(self, tag: str) -> None:
         if tag not in self.VOID and self.stack:

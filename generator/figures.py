@@ -1,0 +1,102 @@
+"""Key figures in an article: money amounts, percentages, counts of signed documents.
+
+Each figure keeps the clause it was found in, so a reader sees what the number is about
+(`mục tiêu 5 tỷ USD`, `tăng trưởng thương mại ổn định từ 10-15% mỗi năm`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from enum import StrEnum
+
+from .model import Block, BlockKind
+
+_NUMBER = r"\d+(?:[.,]\d+)*"
+_RANGE = rf"{_NUMBER}(?:\s*[-–]\s*{_NUMBER})?"
+
+
+class FigureKind(StrEnum):
+    AMOUNT = "amount"
+    PERCENT = "percent"
+    DOCUMENTS = "documents"
+
+
+KIND_LABELS = {
+    FigureKind.AMOUNT: "Giá trị",
+    FigureKind.PERCENT: "Tỷ lệ",
+    FigureKind.DOCUMENTS: "Văn kiện ký kết",
+}
+
+PATTERNS: tuple[tuple[FigureKind, re.Pattern[str]], ...] = (
+    (
+        FigureKind.AMOUNT,
+        re.compile(
+            rf"(?<![\w.,]){_RANGE}\s*(?:nghìn\s+tỷ|tỷ|triệu|nghìn|ngàn)?\s*"
+            r"(?:USD|đô la Mỹ|đô la|đồng|VND|VNĐ|kip|kíp|Kip|EUR|euro|nhân dân tệ)(?!\w)"
+        ),
+    ),
+    (FigureKind.PERCENT, re.compile(rf"(?<![\w.,]){_RANGE}\s*%")),
+    (
+        FigureKind.DOCUMENTS,
+        re.compile(
+            r"(?<![\w.,])\d+\s+(?:văn kiện|văn bản hợp tác|văn bản|thỏa thuận|thoả thuận|hiệp định|"
+            r"bản ghi nhớ|biên bản ghi nhớ)(?!\w)",
+            re.IGNORECASE,
+        ),
+    ),
+)
+
+CONTEXT_MAX = 160
+_CLAUSE_BREAK = re.compile(r"[;.!?]\s+|\n")
+
+
+@dataclass(frozen=True)
+class Figure:
+    kind: FigureKind
+    value: str  # as written, spaces normalised: `5 tỷ USD`, `10-15%`, `12 văn kiện`
+    context: str  # the clause around it, cut to CONTEXT_MAX characters
+
+
+def clause(text: str, start: int, end: int) -> str:
+    """The clause of `text` holding [start, end): between `;`/sentence ends, cut around the figure."""
+    left = max((m.end() for m in _CLAUSE_BREAK.finditer(text, 0, start)), default=0)
+    right_match = _CLAUSE_BREAK.search(text, end)
+    right = right_match.start() if right_match else len(text)
+    piece = text[left:right].strip().rstrip(".;,")
+    if len(piece) <= CONTEXT_MAX:
+        return piece
+    # Keep a window centred on the figure, on word boundaries.
+    centre = (start + end) // 2 - left
+    lo = max(0, centre - CONTEXT_MAX // 2)
+    hi = min(len(piece), lo + CONTEXT_MAX)
+    lo = max(0, hi - CONTEXT_MAX)
+    window = piece[lo:hi]
+    if lo > 0:
+        window = "…" + window[window.find(" ") + 1 :]
+    if hi < len(piece):
+        window = window[: window.rfind(" ")] + "…"
+    return window
+
+
+def extract(blocks: Iterable[Block]) -> tuple[Figure, ...]:
+    """Figures in body paragraphs (not captions, not headings), first mention of each value."""
+    found: list[tuple[int, int, Figure]] = []
+    seen: set[tuple[FigureKind, str]] = set()
+    for i, block in enumerate(blocks):
+        if block.kind is not BlockKind.PARAGRAPH:
+            continue
+        spans: list[tuple[int, int]] = []
+        for kind, pattern in PATTERNS:
+            for m in pattern.finditer(block.text):
+                if any(s < m.end() and m.start() < e for s, e in spans):
+                    continue  # `5 tỷ USD` is not also a percent or a count
+                spans.append((m.start(), m.end()))
+                value = " ".join(m.group(0).split())
+                key = (kind, value.casefold())
+                if key in seen:
+                    continue
+                seen.add(key)
+                found.append((i, m.start(), Figure(kind, value, clause(block.text, m.start(), m.end()))))
+    return tuple(f for _, _, f in sorted(found, key=lambda item: (item[0], item[1])))

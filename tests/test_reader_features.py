@@ -1,0 +1,169 @@
+"""Key figures, related coverage, the chart, feeds and the site URL setting."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+from pathlib import Path
+
+import feedparser
+import pytest
+from conftest import ROOT, TODAY, Generate
+
+from generator import siteconfig
+from generator.build import Paths, build, neighbours
+from generator.chart import chart
+from generator.data import Data
+from generator.figures import FigureKind, extract
+from generator.model import Article, Block, BlockKind, PartialDate
+from generator.related import related
+
+
+def para(text: str) -> Block:
+    return Block(BlockKind.PARAGRAPH, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("đạt mục tiêu 5 tỷ USD và hướng tới mốc 10 tỷ USD", [("amount", "5 tỷ USD"), ("amount", "10 tỷ USD")]),
+        ("kim ngạch đạt 764,5 triệu USD trong 6 tháng", [("amount", "764,5 triệu USD")]),
+        ("tăng trưởng thương mại ổn định từ 10-15% mỗi năm", [("percent", "10-15%")]),
+        ("lễ trao 12 văn kiện hợp tác quan trọng", [("documents", "12 văn kiện")]),
+        ("ký 3 bản ghi nhớ và 2 hiệp định", [("documents", "3 bản ghi nhớ"), ("documents", "2 hiệp định")]),
+        ("giai đoạn 2021-2030, 50 năm Quốc khánh", []),
+        ("5 tỷ USD; sau đó lại 5 tỷ USD", [("amount", "5 tỷ USD")]),  # first mention only
+    ],
+)
+def test_figures(text: str, found: list[tuple[str, str]]) -> None:
+    assert [(f.kind.value, f.value) for f in extract([para(text)])] == found
+
+
+def test_figure_context_is_its_clause() -> None:
+    text = "Hai bên họp. Hai bên nhất trí nâng kim ngạch lên 5 tỷ USD; đồng thời mở rộng đầu tư."
+    (figure,) = extract([para(text)])
+    assert figure.context == "Hai bên nhất trí nâng kim ngạch lên 5 tỷ USD"
+    assert figure.kind is FigureKind.AMOUNT
+
+
+def test_figures_ignore_captions() -> None:
+    assert extract([Block(BlockKind.CAPTION, "Ký 12 văn kiện (Ảnh: TTXVN)")]) == ()
+
+
+def article(
+    slug: str, date: PartialDate | None, people: tuple[str, ...] = (), themes: tuple[str, ...] = (), title: str = ""
+) -> Article:
+    return Article(
+        slug=slug, title=title or slug, date=date, source=None, source_url=None, author=None, summary="s", lede=None,
+        blocks=(), themes=themes, people=people, words=1, reading_time=1, seed=f"{slug}.txt", seed_sha256="0",
+    )  # fmt: skip
+
+
+def test_same_event_from_two_outlets_ranks_first() -> None:
+    arts = [
+        article(
+            "vnexpress", PartialDate(2025, 12, 1), ("Tô Lâm",), ("kinh-te-thuong-mai",), "Việt - Lào nâng kim ngạch"
+        ),
+        article("ttxvn", PartialDate(2025, 12, 2), ("Tô Lâm",), ("kinh-te-thuong-mai",), "Kim ngạch Việt - Lào"),
+        article("older", PartialDate(2023, 1), ("Tô Lâm",), ("kinh-te-thuong-mai",), "Hợp tác kinh tế"),
+        article("unrelated", PartialDate(2010, 5, 5), (), ("lap-phap",), "Quốc hội"),
+    ]
+    rel = related(arts)
+    assert rel["vnexpress"][0] == "ttxvn" and rel["ttxvn"][0] == "vnexpress"
+    assert "unrelated" not in rel["vnexpress"]
+    assert rel == related(list(reversed(arts)))  # order of input does not matter
+
+
+def test_at_most_five_related() -> None:
+    arts = [article(f"a{i}", PartialDate(2025, 1, i + 1), ("Tô Lâm",)) for i in range(9)]
+    assert all(len(r) == 5 for r in related(arts).values())
+
+
+def test_previous_and_next_stay_within_the_year() -> None:
+    a, b, c = (
+        article("a", PartialDate(2024, 12, 30)),
+        article("b", PartialDate(2025, 1)),
+        article("c", PartialDate(2025, 1, 5)),
+    )
+    around = neighbours([c, a, b])
+    assert around.next == {"b": c}
+    assert around.previous == {"c": b}
+
+
+def test_chart_counts_each_article_once_by_main_theme(data: Data) -> None:
+    arts = [
+        article("a", PartialDate(2023, 1), themes=("lap-phap", "da-phuong")),
+        article("b", PartialDate(2025, 1, 1), themes=("da-phuong",)),
+        article("c", None, themes=("da-phuong",)),
+    ]
+    svg = chart(arts, data.themes)
+    assert svg.count("<rect") == 2 + 2  # two bars, two legend keys (2024 is an empty year)
+    assert "2023 · Hợp tác Quốc hội: 1" in svg and "2025 · Đa phương – Khu vực: 1" in svg
+    assert ">2024<" in svg
+    assert chart([replace(arts[2])], data.themes) == ""
+
+
+@pytest.fixture
+def feed_site(generate: Generate, project: Paths) -> Path:
+    generate(
+        {
+            "day.txt": "Tiêu đề ngày\n\nNgày 26/02/2024, hai bên nhất trí về quốc phòng, an ninh, biên giới.",
+            "month.txt": "date 2023-01 Tiêu đề tháng\n\nHai bên nhất trí về quốc phòng, an ninh, biên giới.",
+            "none.txt": "Tiêu đề <không> ngày & giờ\n\nHai bên nhất trí về thương mại.",
+        }
+    )
+    return project.content
+
+
+def test_rss_parses_cleanly_with_honest_dates(feed_site: Path) -> None:
+    parsed = feedparser.parse((feed_site / "rss.xml").read_bytes())
+    assert not parsed.bozo, parsed.get("bozo_exception")
+    titles = [e.title for e in parsed.entries]
+    assert titles == ["Tiêu đề ngày", "Tiêu đề tháng", "Tiêu đề <không> ngày & giờ"]
+    day, month, undated = parsed.entries
+    assert day.published_parsed[:3] == (2024, 2, 26)
+    assert "published" not in month and month.updated == "2023-01"  # dc:date, month precision only
+    assert "published" not in undated and "updated" not in undated
+    assert day.link == "https://example.github.io/viet-lao-digest/bai-viet/2024-02-26-tieu-de-ngay/"
+
+
+def test_theme_feeds_hold_only_their_theme(feed_site: Path) -> None:
+    parsed = feedparser.parse((feed_site / "chu-de" / "quoc-phong-an-ninh" / "rss.xml").read_bytes())
+    assert not parsed.bozo
+    assert [e.title for e in parsed.entries] == ["Tiêu đề ngày", "Tiêu đề tháng"]
+    empty = feedparser.parse((feed_site / "chu-de" / "lap-phap" / "rss.xml").read_bytes())
+    assert not empty.bozo and empty.entries == []
+
+
+def test_json_feed(feed_site: Path) -> None:
+    doc = json.loads((feed_site / "feed.json").read_text(encoding="utf-8"))
+    assert doc["version"] == "https://jsonfeed.org/version/1.1"
+    items = {i["title"]: i for i in doc["items"]}
+    assert items["Tiêu đề ngày"]["date_published"] == "2024-02-26T12:00:00+00:00"
+    assert "date_published" not in items["Tiêu đề tháng"]
+    assert len(items) == 3
+    assert all(i["id"] == i["url"] and i["url"].startswith(doc["home_page_url"]) for i in doc["items"])
+
+
+@pytest.mark.parametrize(
+    ("env", "expected"),
+    [
+        ({}, "https://example.github.io/viet-lao-digest/"),
+        ({"SITE_URL": "https://tin.example.vn"}, "https://tin.example.vn/"),
+    ],
+)
+def test_site_url_comes_from_mkdocs_yml_or_env(
+    env: dict[str, str], expected: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("SITE_URL", raising=False)
+    for key, value in env.items():
+        monkeypatch.setenv(key, value)
+    assert siteconfig.site_url(ROOT / "mkdocs.yml") == expected
+
+
+def test_feed_links_follow_site_url(generate: Generate, project: Paths) -> None:
+    (project.seeds / "a.txt").write_text("Tiêu đề\n\nNgày 26/02/2024, hai bên.", encoding="utf-8")
+    build(project, today=TODAY, site_url="https://user.github.io/repo/")
+    parsed = feedparser.parse((project.content / "rss.xml").read_bytes())
+    assert parsed.entries[0].link == "https://user.github.io/repo/bai-viet/2024-02-26-tieu-de/"
+    assert parsed.feed.link == "https://user.github.io/repo/"
