@@ -4,8 +4,11 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
+# Browser tests drive Debian's Chromium; Playwright never downloads a browser of its own.
+export CHROMIUM ?= /usr/bin/chromium
+export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 
-.PHONY: site test serve generate lint format golden clean deploy
+.PHONY: site test serve generate lint format golden clean deploy chromium
 
 $(VENV)/.site: requirements.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -46,8 +49,20 @@ generate: $(VENV)/.site
 serve: $(VENV)/.site
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
-## test: lint and the whole test suite
-test: $(VENV)/.test
+## chromium: the browser for the browser tests (apt-get install chromium when missing, as root)
+chromium:
+	@test -x "$(CHROMIUM)" || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    echo "installing Chromium for the browser tests (apt-get install chromium)"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	  else \
+	    echo "The browser tests need Chromium at $(CHROMIUM). Install it: sudo apt-get install chromium" \
+	      "(Debian/Ubuntu), or set CHROMIUM=/path/to/chromium." >&2; exit 1; \
+	  fi; }
+	@test -x "$(CHROMIUM)" || { echo "Chromium still missing at $(CHROMIUM)" >&2; exit 1; }
+
+## test: lint and the whole test suite (browser tests included)
+test: $(VENV)/.test chromium
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/python -m pytest

@@ -3,8 +3,9 @@
 - every build (`mkdocs build`, each `mkdocs serve` rebuild) regenerates `content/` first;
 - under `mkdocs serve`, a change to `seeds/` or `data/` regenerates `content/`, and MkDocs'
   own watch on `content/` rebuilds the site and reloads the browser;
-- an empty site URL is a warning (fatal under `--strict`); after every build,
-  `site/CNAME` is written when the site URL names a custom domain.
+- an empty site URL is a warning (fatal under `--strict`);
+- after every build, Pagefind indexes the built site for the search box (generator/search.py),
+  and `site/CNAME` is written when the site URL names a custom domain.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 
-from generator import preview, publish
+from generator import preview, publish, search
 
 log = logging.getLogger("mkdocs.plugins.digest")
 
@@ -36,6 +37,7 @@ def on_serve(server: Any, config: MkDocsConfig, builder: Any) -> Any:
 
 
 def on_post_build(config: MkDocsConfig) -> None:
+    search.index_built_site(config)
     domain = publish.write_cname(Path(config.site_dir), config.site_url)
     if domain:
         log.info(f"{publish.CNAME}: {domain}")

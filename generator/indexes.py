@@ -19,7 +19,11 @@ def newest_first(articles: Iterable[Article]) -> list[Article]:
 
 
 def entry(a: Article, data: Data, from_page: str) -> str:
-    """One list entry: linked title, then date · source · themes, then the summary."""
+    """One list entry: linked title, then date · source · themes, then the summary.
+
+    The entry is marked `.vl-entry` (attr_list on the list item): the search index leaves
+    entries out, since each article is indexed on its own page.
+    """
     title = mdtext.link(a.title, layout.rel(from_page, layout.article(a.slug)))
     details = [a.date.vi() if a.date else LABELS["date_unknown"]]
     if a.source:
@@ -27,7 +31,7 @@ def entry(a: Article, data: Data, from_page: str) -> str:
     if a.themes:
         details.append(theme_links(a.themes, data, from_page))
     lines = [f"- **{title}**", "  " + " · ".join(details), "  " + mdtext.inline(a.summary)]
-    return "  \n".join(lines)
+    return "  \n".join(lines) + "\n  { .vl-entry }"
 
 
 def entries(articles: Sequence[Article], data: Data, from_page: str) -> str:

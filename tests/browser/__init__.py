@@ -1,0 +1,1 @@
+"""Tests in a real browser (Chromium, Playwright): a package, so its conftest is not `conftest`."""
