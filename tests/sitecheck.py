@@ -55,6 +55,7 @@ class Page:
     ids: set[str] = field(default_factory=set)
     heading_ids: set[str] = field(default_factory=set)
     config: dict[str, object] = field(default_factory=dict)
+    components: set[str] = field(default_factory=set)  # Material's data-md-component values
 
 
 class _Parser(HTMLParser):
@@ -69,6 +70,8 @@ class _Parser(HTMLParser):
             self.page.ids.add(values["id"])
             if tag in HEADINGS:
                 self.page.heading_ids.add(values["id"])
+        if values.get("data-md-component"):
+            self.page.components.add(values["data-md-component"])
         if "name" in values and tag == "a":
             self.page.ids.add(values["name"])
         attr = URL_ATTRIBUTES.get(tag)

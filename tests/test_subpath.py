@@ -29,6 +29,7 @@ REQUEST_SECONDS = 10
 NOT_FOUND_PAGE = "404.html"
 MISSING = "khong-co/trang-nay/"  # a URL with no page behind it, two levels deep
 MATERIAL_SEARCH_INDEX = "search/search_index.json"  # fetched by the worker from `base`
+VL_SEARCH = "vl-search.js"  # the header search box's script (overrides/assets/javascripts)
 PAGEFIND_ENTRY = "pagefind-entry.json"  # fetched by pagefind*.js from its own folder
 
 
@@ -106,10 +107,11 @@ def page_url(base: str, rel: str) -> str:
 
 
 def search_assets(page: Page, url: str) -> list[str]:
-    """What the page's search needs: Material's worker and index, Pagefind's entry file."""
+    """What the page's search needs: Material's worker and index (if its search box is on the
+    page: Material names the worker in every page's config), Pagefind's entry file."""
     assets = []
     config = page.config
-    if config.get("search"):
+    if config.get("search") and "search" in page.components:
         assets.append(urljoin(url, str(config["search"])))
         base = str(config.get("base", "."))
         assets.append(urljoin(url, posixpath.join(base, MATERIAL_SEARCH_INDEX)))
@@ -117,6 +119,9 @@ def search_assets(page: Page, url: str) -> list[str]:
         name = posixpath.basename(urlsplit(ref.url).path)
         if ref.tag == "script" and name.startswith("pagefind") and name.endswith(".js"):
             assets.append(urljoin(urljoin(url, ref.url), PAGEFIND_ENTRY))
+        if ref.tag == "script" and name == VL_SEARCH:  # loads pagefind/ from the site's base
+            base = str(config.get("base", "."))
+            assets += [urljoin(url, posixpath.join(base, "pagefind", f)) for f in ("pagefind.js", PAGEFIND_ENTRY)]
     return assets
 
 
