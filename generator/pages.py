@@ -80,5 +80,5 @@ def render_article(a: Article, data: Data) -> str:
             out.append(_styled(mdtext.block(block.text), "vl-lede"))
         else:
             out.append(mdtext.block(block.text))
-    out.append(_styled(f"{LABELS['seed']}: `{a.seed.replace('`', '')}`", "vl-seed"))
+    out.append(_styled(f"{LABELS['seed']}: {mdtext.code(a.seed)}", "vl-seed"))
     return "\n\n".join(out) + "\n"
