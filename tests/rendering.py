@@ -31,8 +31,13 @@ def _extensions() -> tuple[list[object], dict[str, dict[str, object]]]:
 def to_html(page: str) -> tuple[dict[str, object], str]:
     """A generated page → (front matter as MkDocs reads it, body HTML)."""
     body, meta = get_data(page)
+    return meta, markdown_html(body)
+
+
+def markdown_html(text: str) -> str:
+    """Markdown (no front matter) → HTML, with the extensions of mkdocs.yml."""
     extensions, configs = _extensions()
-    return meta, markdown.Markdown(extensions=extensions, extension_configs=configs).convert(body)
+    return markdown.Markdown(extensions=extensions, extension_configs=configs).convert(text)
 
 
 class Elements(HTMLParser):
