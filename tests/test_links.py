@@ -18,6 +18,7 @@ import functools
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
+from html.parser import HTMLParser
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
@@ -104,14 +105,18 @@ def test_the_crawler_finds_each_kind_of_broken_link(tmp_path: Path) -> None:
     assert result.anchors == 3  # page/#there, #here, page/#nowhere
 
 
-@pytest.mark.e2e
-def test_published_site_has_no_broken_link_under_a_sub_path(tmp_path_factory: pytest.TempPathFactory) -> None:
+@pytest.fixture(scope="module")
+def corpus_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     work = make_project(tmp_path_factory.mktemp("links"))
-    site = mkdocs_build(work, {"SITE_URL": f"https://example.github.io{PREFIX}"})
-    result, _ = check(site, "404.html")  # the 404 page is linked from nowhere: start there too
+    return mkdocs_build(work, {"SITE_URL": f"https://example.github.io{PREFIX}"})
+
+
+@pytest.mark.e2e
+def test_published_site_has_no_broken_link_under_a_sub_path(corpus_site: Path) -> None:
+    result, _ = check(corpus_site, "404.html")  # the 404 page is linked from nowhere: start there too
     assert result.broken() == []
     pages = set(result.ids)
-    html_files = list(site.rglob("*.html"))
+    html_files = list(corpus_site.rglob("*.html"))
     print(
         f"links: {len(result.refs)} references from {len(result.status)} URLs fetched "
         f"({len(pages)} pages, {len(html_files)} HTML files), {result.anchors} anchors checked, "
@@ -119,3 +124,38 @@ def test_published_site_has_no_broken_link_under_a_sub_path(tmp_path_factory: py
     )
     assert len(pages) >= len(html_files)  # every page reached from the home page
     assert result.anchors > 0
+
+
+class _Tags(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+        self.text: dict[str, str] = {}
+        self._open: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, dict(attrs)))
+        self._open.append(tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in self._open:
+            del self._open[self._open.index(tag) :]
+
+    def handle_data(self, data: str) -> None:
+        for tag in self._open:
+            self.text[tag] = self.text.get(tag, "") + data
+
+
+@pytest.mark.e2e
+def test_built_pages_carry_no_markup_from_seeds(corpus_site: Path) -> None:
+    """The hostile seed through the real theme: its title in <title>, <h1> and the nav as text."""
+    [page] = (corpus_site / "bai-viet").glob("*-script-alert-1-script-*/index.html")
+    parser = _Tags()
+    parser.feed(page.read_text(encoding="utf-8"))
+    title = "<script>alert(1)</script> Quan hệ **đặc biệt** & {{ x }}"
+    assert title in parser.text["title"] and title in parser.text["h1"]
+    assert "[bấm](javascript:alert(1)) <img src=x onerror=alert(2)> &amp;." in parser.text["article"]
+    assert [t for t, a in parser.tags if t == "img"] == []
+    assert [(t, n) for t, a in parser.tags for n in a if n.startswith("on")] == []
+    assert [a["href"] for _, a in parser.tags if (a.get("href") or "").strip().lower().startswith("javascript:")] == []
+    assert "alert" not in "".join(parser.text.get("script", ""))
