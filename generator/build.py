@@ -181,11 +181,11 @@ def gather(paths: Paths, data: Data, today: _dt.date) -> tuple[list[Article], li
             rejected.append(Diagnostic(display, f"same name as {names[seed.name]} once normalised (NFC)", "error"))
             continue
         names[seed.name] = display
-        warnings.extend(Diagnostic(display, w) for w in seed.warnings)
         fingerprint = seed.fingerprint()
         if fingerprint in seen:
             rejected.append(Diagnostic(display, f"duplicate of {seen[fingerprint]} (same text)", "error"))
             continue
+        warnings.extend(Diagnostic(display, w) for w in seed.warnings)
         seen[fingerprint] = display
         parsed = parse_seed(seed.text, data.boilerplate)
         if not parsed.blocks and not parsed.title:
