@@ -1,20 +1,33 @@
 """Command line: `python -m generator [--seeds DIR] [--content DIR] [--data DIR]`.
 
 Exit status: 0 all seeds published, 1 some seed rejected (the rest still published),
-2 usage or configuration error (nothing written).
+2 usage or configuration error (nothing written), 130 interrupted by Ctrl-C (one line says
+whether `content/` is as before the run or fully updated; never a mix).
 """
 
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from . import output
 from .build import Paths, Report, build
 from .errors import ConfigError, ConfigErrors
 
-EXIT_OK, EXIT_REJECTED, EXIT_CONFIG = 0, 1, 2
+EXIT_OK, EXIT_REJECTED, EXIT_CONFIG, EXIT_INTERRUPTED = 0, 1, 2, 130
+INTERRUPTED_BEFORE = "interrupted: content/ left as it was before this run"
+INTERRUPTED_AFTER = "interrupted: content/ was already fully updated by this run"
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
+
+
+def one_line(message: object) -> str:
+    """A diagnostic on one line whatever a file name holds: control characters and bytes that
+    are not UTF-8 (kept by Python as surrogates) shown escaped."""
+    text = str(message).encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    return _CONTROL.sub(lambda m: repr(m.group(0))[1:-1], text)
 
 
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
@@ -39,25 +52,31 @@ def summary(report: Report) -> str:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = parse_args(argv)
+    commits = output.commits.total()
     try:
+        args = parse_args(argv)
         report = build(Paths(seeds=args.seeds, content=args.content, data=args.data))
     except ConfigErrors as exc:
         for error in exc.errors:
-            print(f"error: {error}", file=sys.stderr)
+            print(f"error: {one_line(error)}", file=sys.stderr)
         return EXIT_CONFIG
     except ConfigError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        print(f"error: {one_line(exc)}", file=sys.stderr)
         return EXIT_CONFIG
     except KeyboardInterrupt:
-        print("interrupted: content/ left as it was before this run", file=sys.stderr)
-        return 130
-    for d in report.rejected:
-        print(f"rejected: {d}", file=sys.stderr)
-    for d in report.warnings:
-        print(f"warning: {d}", file=sys.stderr)
-    if not args.quiet:
-        print(summary(report))
+        swapped = output.commits.total() > commits
+        print(INTERRUPTED_AFTER if swapped else INTERRUPTED_BEFORE, file=sys.stderr)
+        return EXIT_INTERRUPTED
+    try:
+        for d in report.rejected:
+            print(f"rejected: {one_line(d)}", file=sys.stderr)
+        for d in report.warnings:
+            print(f"warning: {one_line(d)}", file=sys.stderr)
+        if not args.quiet:
+            print(summary(report))
+    except KeyboardInterrupt:
+        print(INTERRUPTED_AFTER, file=sys.stderr)
+        return EXIT_INTERRUPTED
     return report.exit_code
 
 

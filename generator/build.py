@@ -65,7 +65,7 @@ def discover(seeds_dir: Path) -> SeedFiles:
         raise ConfigError(str(seeds_dir), "seeds folder not found")
     seeds, ignored = [], []
     curations: dict[str, Path] = {}
-    for path in sorted(seeds_dir.iterdir(), key=lambda p: unicodedata.normalize("NFC", p.name)):
+    for path in sorted(seeds_dir.iterdir(), key=lambda p: (unicodedata.normalize("NFC", p.name), p.name)):
         if path.name.startswith(".") or path.is_dir():
             continue
         suffix = path.suffix.lower()
@@ -173,6 +173,7 @@ def gather(paths: Paths, data: Data, today: _dt.date) -> tuple[list[Article], li
     warnings = [Diagnostic(str(p), f"ignored: not a seed (seeds are {SEED_SUFFIX} files)") for p in files.ignored]
     articles: list[Article] = []
     seen: dict[str, str] = {}
+    names: dict[str, str] = {}
     for path in files.seeds:
         display = str(path)
         try:
@@ -180,10 +181,15 @@ def gather(paths: Paths, data: Data, today: _dt.date) -> tuple[list[Article], li
         except SeedError as exc:
             rejected.append(Diagnostic(exc.path, exc.reason, "error"))
             continue
-        fingerprint = hashlib.sha256(" ".join(seed.text.split()).encode("utf-8")).hexdigest()
+        if seed.name in names:
+            rejected.append(Diagnostic(display, f"same name as {names[seed.name]} once normalised (NFC)", "error"))
+            continue
+        names[seed.name] = display
+        fingerprint = seed.fingerprint()
         if fingerprint in seen:
             rejected.append(Diagnostic(display, f"duplicate of {seen[fingerprint]} (same text)", "error"))
             continue
+        warnings.extend(Diagnostic(display, w) for w in seed.warnings)
         seen[fingerprint] = display
         parsed = parse_seed(seed.text, data.boilerplate)
         if not parsed.blocks and not parsed.title:

@@ -9,6 +9,7 @@ python-dateutil's strict ISO parser is used for full ISO timestamps in curation 
 from __future__ import annotations
 
 import datetime as _dt
+import heapq
 import re
 from dataclasses import dataclass
 
@@ -89,21 +90,14 @@ def find_text_date(text: str) -> tuple[PartialDate | None, list[str]]:
 
     Dates without a year (`Ngày 26/1`) never match.
     """
-    found: list[tuple[int, PartialDate | None, str]] = []
-    for pattern in _TEXT_DATES:
-        for m in pattern.finditer(text):
-            try:
-                date = make_date(int(m["y"]), int(m["m"]), int(m["d"]))
-            except DateError:
-                found.append((m.start(), None, m.group(0)))
-                continue
-            found.append((m.start(), date, m.group(0)))
-    found.sort(key=lambda item: item[0])
+    # In order of position, and lazily: a long text is read only up to its first possible date.
+    streams = [((m.start(), i, m) for m in pattern.finditer(text)) for i, pattern in enumerate(_TEXT_DATES)]
     warnings: list[str] = []
-    for _, date, written in found:
-        if date is not None:
-            return date, warnings
-        warnings.append(f"impossible date {written!r} in text ignored")
+    for _, _, m in heapq.merge(*streams, key=lambda item: item[:2]):
+        try:
+            return make_date(int(m["y"]), int(m["m"]), int(m["d"])), warnings
+        except DateError:
+            warnings.append(f"impossible date {m.group(0)!r} in text ignored")
     return None, warnings
 
 

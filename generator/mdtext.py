@@ -2,13 +2,15 @@
 
 Seeds are plain text. `<script>`, `*x*`, `[a](javascript:…)`, `# ` at a line start, `{{ }}`
 must all reach the reader as the characters they are. HTML specials become entities;
-Markdown punctuation gets a backslash; list and heading markers at the start are escaped.
+Markdown punctuation gets a backslash; list, heading and fence markers at the start are escaped.
 """
 
 from __future__ import annotations
 
 import html
 import re
+
+from .text import clean_line
 
 # Characters Python-Markdown (with the tables and attr_list extensions) gives a meaning inline.
 _INLINE = re.compile(r"([\\`*_{}\[\]|!#])")
@@ -24,6 +26,8 @@ def inline(text: str) -> str:
 def block(text: str) -> str:
     """Escape text that starts a Markdown block (a paragraph or a list item's first line)."""
     escaped = inline(" ".join(text.split()))
+    if escaped.startswith("~"):  # `~~~` opens a fenced code block (fenced_code); `\~` is no escape
+        return f"&#126;{escaped[1:]}"
     m = _BLOCK_START.match(escaped)
     if m and m.group(1)[0].isdigit():
         n = m.end()
@@ -31,6 +35,16 @@ def block(text: str) -> str:
     if m:
         return f"\\{escaped}"
     return escaped
+
+
+def code(text: str) -> str:
+    """A one-line code span showing `text` literally (a file name): fenced with more backticks
+    than it contains, line breaks and invisible characters removed."""
+    text = clean_line(text)
+    runs = [len(m) for m in re.findall(r"`+", text)]
+    fence = "`" * (max(runs, default=0) + 1)
+    pad = " " if text.startswith("`") or text.endswith("`") else ""
+    return f"{fence}{pad}{text}{pad}{fence}"
 
 
 def attribute(text: str) -> str:

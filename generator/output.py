@@ -12,17 +12,29 @@ hand-written and is never changed. A run works like this:
    RENAME_EXCHANGE; elsewhere two renames, recovered on the next run), then delete the old one.
 
 A kill at any point leaves `content/` as it was before the run, or as the run meant it.
+Ctrl-C before step 3 removes the staging tree and leaves `content/` as it was; Ctrl-C during
+step 3 is held until the swap is done, then raised. `commits` counts the swaps done in this
+process, so the CLI can tell the user which of the two `content/` is.
+
+Test hook: with `GENERATOR_TEST_SIGNAL=KILL@12` (or `INT@commit`) in the environment, the
+writer sends itself SIGKILL (SIGINT) at its 12th checkpoint (the one named `commit`), so
+tests/test_crash_safety.py can stop a run at exact steps. Without the variable it does nothing.
 """
 
 from __future__ import annotations
 
 import ctypes
 import errno
+import itertools
 import json
 import os
 import shutil
+import signal
 import sys
-from collections.abc import Mapping
+import threading
+from collections import Counter
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -32,6 +44,33 @@ MANIFEST = ".generated.json"
 STAGING_SUFFIX = ".staging"
 OLD_SUFFIX = ".old"
 _RENAME_EXCHANGE = 2
+TEST_SIGNAL = "GENERATOR_TEST_SIGNAL"
+_checkpoints = itertools.count(1)
+commits: Counter[Path] = Counter()  # swaps done in this process, by `content/` path
+
+
+def _checkpoint(name: str) -> None:
+    """Test hook (see the module docstring): signal this process at the chosen checkpoint."""
+    spec = os.environ.get(TEST_SIGNAL)
+    if not spec:
+        return
+    sig, _, at = spec.partition("@")
+    if at in (name, str(next(_checkpoints))):
+        os.kill(os.getpid(), signal.Signals[f"SIG{sig}"])
+
+
+@contextmanager
+def _holding_ctrl_c() -> Iterator[list[int]]:
+    """Hold SIGINT until the block ends (main thread only); yields the signals that came."""
+    received: list[int] = []
+    if threading.current_thread() is not threading.main_thread():
+        yield received
+        return
+    previous = signal.signal(signal.SIGINT, lambda signum, _frame: received.append(signum))
+    try:
+        yield received
+    finally:
+        signal.signal(signal.SIGINT, previous)
 
 
 @dataclass(frozen=True)
@@ -124,6 +163,7 @@ def _link_tree(src: Path, dst: Path, skip: set[str]) -> None:
             rel = (rel_dir / name).as_posix()
             if rel in skip:
                 continue
+            _checkpoint("link")
             source, target = Path(dirpath) / name, dst / rel_dir / name
             if source.is_symlink():
                 os.symlink(os.readlink(source), target)
@@ -135,6 +175,7 @@ def _link_tree(src: Path, dst: Path, skip: set[str]) -> None:
 
 
 def _write(path: Path, data: bytes) -> None:
+    _checkpoint("write")
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(data)
 
@@ -149,6 +190,31 @@ def write_content(content: Path, wanted: Mapping[str, bytes]) -> WriteResult:
 
     staging = content.with_name(f".{content.name}{STAGING_SUFFIX}")
     old = content.with_name(f".{content.name}{OLD_SUFFIX}")
+    try:
+        _stage(content, staging, wanted, changed, removed)
+    except KeyboardInterrupt:
+        shutil.rmtree(staging, ignore_errors=True)  # content/ is untouched
+        raise
+
+    with _holding_ctrl_c() as interrupted:
+        _checkpoint("commit")
+        if _exchange(staging, content):
+            commits[content] += 1
+            _checkpoint("swapped")
+            shutil.rmtree(staging)
+        else:
+            content.rename(old)
+            staging.rename(content)
+            commits[content] += 1
+            shutil.rmtree(old)
+        _checkpoint("committed")
+    if interrupted:
+        raise KeyboardInterrupt
+    return WriteResult(tuple(r for r in changed if r != MANIFEST), tuple(removed))
+
+
+def _stage(content: Path, staging: Path, wanted: Mapping[str, bytes], changed: list[str], removed: list[str]) -> None:
+    """Build the staging tree: unchanged files linked, changed ones written, the manifest last."""
     _link_tree(content, staging, skip={*changed, *removed, MANIFEST})
     for rel in changed:
         if rel != MANIFEST:
@@ -159,11 +225,3 @@ def write_content(content: Path, wanted: Mapping[str, bytes]) -> WriteResult:
             parent.rmdir()
             parent = parent.parent
     _write(staging / MANIFEST, _manifest_bytes(set(wanted)))
-
-    if _exchange(staging, content):
-        shutil.rmtree(staging)
-    else:
-        content.rename(old)
-        staging.rename(content)
-        shutil.rmtree(old)
-    return WriteResult(tuple(r for r in changed if r != MANIFEST), tuple(removed))

@@ -129,5 +129,5 @@ def render_article(a: Article, data: Data, around: Neighbours | None = None) -> 
         steps.append(f"{LABELS['next']}: {article_link(around.next[a.slug], here)} →")
     if steps:
         out.append(_styled("  \n".join(steps), "vl-prevnext"))
-    out.append(_styled(f"{LABELS['seed']}: `{a.seed.replace('`', '')}`", "vl-seed"))
+    out.append(_styled(f"{LABELS['seed']}: {mdtext.code(a.seed)}", "vl-seed"))
     return "\n\n".join(out) + "\n"

@@ -184,18 +184,21 @@ def paragraphs(lines: Sequence[str]) -> list[str]:
     hard wrap and is joined. A paragraph repeating the one before it (scrapers duplicate
     headings and captions) is dropped.
     """
-    result: list[str] = []
+    groups: list[list[str]] = []  # the lines of each paragraph: joined once, at the end
+    lengths: list[int] = []  # each paragraph's length once joined
     joinable = False
     for line in lines:
         if not line:
             joinable = False
             continue
-        if joinable and result and line[0].islower() and not ends_sentence(result[-1]):
-            result[-1] = f"{result[-1]} {line}"
-        elif not result or line != result[-1]:
-            result.append(line)
+        if joinable and groups and line[0].islower() and not ends_sentence(groups[-1][-1]):
+            groups[-1].append(line)
+            lengths[-1] += 1 + len(line)
+        elif not groups or len(line) != lengths[-1] or line != " ".join(groups[-1]):
+            groups.append([line])
+            lengths.append(len(line))
         joinable = True
-    return result
+    return [" ".join(group) for group in groups]
 
 
 # --- the whole seed ------------------------------------------------------------------------
@@ -220,21 +223,14 @@ def parse_seed(text: str, boilerplate: Boilerplate) -> ParsedSeed:
 
     # Top of the article: datelines and a lone source line, then maybe a title.
     top_dates: list[str] = []
-    source: str | None = None
-    while paras and (is_dateline(paras[0]) or (source is None and source_line(paras[0]))):
-        if is_dateline(paras[0]):
-            top_dates.append(paras.pop(0))
-        else:
-            source = source_line(paras.pop(0))
+    taken, source = _take_top(paras, top_dates, None)
+    del paras[:taken]
 
     title: str | None = None
     if len(paras) > 1 and looks_like_title(paras[0]):
         title = paras.pop(0)
-        while paras and (is_dateline(paras[0]) or (source is None and source_line(paras[0]))):
-            if is_dateline(paras[0]):
-                top_dates.append(paras.pop(0))
-            else:
-                source = source_line(paras.pop(0))
+        taken, source = _take_top(paras, top_dates, source)
+        del paras[:taken]
 
     # The end: a byline and/or a `Theo …` source line.
     author: str | None = None
@@ -272,6 +268,21 @@ def parse_seed(text: str, boilerplate: Boilerplate) -> ParsedSeed:
         blocks=tuple(blocks),
         warnings=tuple(warnings),
     )
+
+
+def _take_top(paras: Sequence[str], top_dates: list[str], source: str | None) -> tuple[int, str | None]:
+    """How many leading paragraphs are datelines (added to `top_dates`) or a lone source line."""
+    taken = 0
+    while taken < len(paras):
+        text = paras[taken]
+        if is_dateline(text):
+            top_dates.append(text)
+        elif source is None and (name := source_line(text)):
+            source = name
+        else:
+            break
+        taken += 1
+    return taken, source
 
 
 def classify_blocks(paras: Sequence[str], lede_at: int | None) -> list[Block]:

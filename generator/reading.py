@@ -1,18 +1,35 @@
-"""Seed files → normalised text: decoding, BOMs, line endings, NFC. Rejects what is not text."""
+"""Seed files → normalised text: decoding, BOMs, line endings, NFC. Rejects what is not text.
+
+Accepted: UTF-8 (with or without a BOM), UTF-16/32 with a BOM, and UTF-16 without a BOM
+(recognised by the NUL high bytes of its ASCII characters). Vietnamese mojibake (UTF-8 that
+was read as Windows-1252 or Latin-1 and saved again) is repaired with ftfy, with a warning;
+mojibake that lost bytes on the way cannot be repaired and is rejected.
+"""
 
 from __future__ import annotations
 
 import codecs
 import hashlib
+import re
+import stat
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
+
+import ftfy
 
 from .errors import SeedError
 
 SEED_SUFFIX = ".txt"
 CURATION_SUFFIX = ".yml"
 MAX_SEED_BYTES = 5 * 1024 * 1024
+# News paragraphs are a few thousand characters; a far longer line is text that lost its line breaks.
+MAX_LINE_CHARS = 100_000
+REPLACEMENT = "\ufffd"  # what a lossy decoder puts where it could not read a byte
+# UTF-16 without a BOM: at least this share of the characters must be ASCII (a NUL high byte).
+_UTF16_MIN_ASCII = 0.2
+_CONTROL = re.compile("[\x00-\x08\x0e-\x1f]")  # never in text (tab, line and page breaks may be)
+_NAME_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")  # never in a file name shown on a page
 
 _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),
@@ -28,6 +45,26 @@ class SeedText:
     name: str  # file name, NFC
     text: str  # NFC, `\n` line ends, no BOM
     sha256: str  # of the raw bytes
+    warnings: tuple[str, ...] = ()  # repairs made while reading
+
+    def fingerprint(self) -> str:
+        """The same for texts that differ only in spacing, line endings, BOM or normalisation."""
+        return hashlib.sha256(" ".join(self.text.split()).encode("utf-8")).hexdigest()
+
+
+def _utf16_without_bom(raw: bytes) -> str | None:
+    """UTF-16 saved without a BOM: ASCII characters (spaces, digits, line ends) have a NUL
+    high byte, and Vietnamese letters (U+00xx, U+01xx, U+1Exx) never a NUL low byte."""
+    if len(raw) % 2:
+        return None
+    for encoding, high, low in (("utf-16-le", raw[1::2], raw[0::2]), ("utf-16-be", raw[0::2], raw[1::2])):
+        if low.count(0) == 0 and high.count(0) >= _UTF16_MIN_ASCII * len(high):
+            try:
+                text = raw.decode(encoding)
+            except UnicodeDecodeError:
+                return None
+            return None if _CONTROL.search(text) else text
+    return None
 
 
 def decode(raw: bytes) -> str:
@@ -44,14 +81,39 @@ def decode(raw: bytes) -> str:
             break
     else:
         if b"\x00" in raw:
-            raise ValueError("not text (contains NUL bytes)")
+            utf16 = _utf16_without_bom(raw)
+            if utf16 is None:
+                raise ValueError("not text (contains NUL bytes)")
+            return utf16
         try:
             text = raw.decode("utf-8")
         except UnicodeDecodeError as exc:
-            raise ValueError(f"not valid UTF-8 at byte {exc.start}") from None
+            if exc.end == len(raw) and exc.reason == "unexpected end of data":
+                raise ValueError(f"not valid UTF-8: truncated inside a character at byte {exc.start}") from None
+            raise ValueError(f"not valid UTF-8 at byte {exc.start} (save the file as UTF-8)") from None
     if "\x00" in text:
         raise ValueError("not text (contains NUL characters)")
     return text
+
+
+def repair(text: str) -> tuple[str, list[str]]:
+    """Undo mojibake (UTF-8 read as Windows-1252/Latin-1); warnings say what was done.
+
+    Only ftfy's encoding repair runs: HTML entities, quotes and ligatures stay as written.
+    ValueError when the mojibake lost bytes (U+FFFD left in the repaired text).
+    """
+    fixed, steps = ftfy.fix_encoding_and_explain(text)
+    warnings = []
+    if steps:
+        lost = fixed.count(REPLACEMENT)
+        if lost:
+            raise ValueError(f"mojibake (UTF-8 read as Windows-1252) that lost {lost} characters; re-save the original")
+        warnings.append("mojibake repaired (UTF-8 text that had been read as Windows-1252 or Latin-1)")
+        text = fixed
+    damaged = text.count(REPLACEMENT)
+    if damaged:
+        warnings.append(f"{damaged} unreadable characters (U+FFFD) in the text, published as they are")
+    return text, warnings
 
 
 def normalise(text: str) -> str:
@@ -62,18 +124,38 @@ def normalise(text: str) -> str:
 
 def read_seed(path: Path, display: str) -> SeedText:
     """Read one seed; SeedError naming `display` and the reason when it cannot be published."""
+    name = seed_name(path, display)
     try:
-        size = path.stat().st_size
-        if size > MAX_SEED_BYTES:
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):  # a FIFO or device would block or never end
+            raise SeedError(display, "not a regular file")
+        with path.open("rb") as f:
+            raw = f.read(MAX_SEED_BYTES + 1)  # never more, whatever the file has grown to
+        if len(raw) > MAX_SEED_BYTES:
+            size = max(info.st_size, len(raw))
             raise SeedError(display, f"too large ({size:,} bytes; the limit is {MAX_SEED_BYTES:,})")
-        raw = path.read_bytes()
     except OSError as exc:
         raise SeedError(display, f"cannot read: {exc.strerror or exc}") from None
     try:
-        text = normalise(decode(raw))
+        text, warnings = repair(decode(raw))
     except ValueError as exc:
         raise SeedError(display, str(exc)) from None
+    text = normalise(text)
     if not text.strip():
         raise SeedError(display, "empty file (only whitespace)")
-    name = unicodedata.normalize("NFC", path.name)
-    return SeedText(name, text, hashlib.sha256(raw).hexdigest())
+    longest = max(enumerate(text.split("\n"), 1), key=lambda item: len(item[1]))
+    if len(longest[1]) > MAX_LINE_CHARS:
+        number, line = longest
+        raise SeedError(display, f"line {number} too long ({len(line):,} characters; the limit is {MAX_LINE_CHARS:,})")
+    return SeedText(name, text, hashlib.sha256(raw).hexdigest(), tuple(warnings))
+
+
+def seed_name(path: Path, display: str) -> str:
+    """The file name, NFC; SeedError when it cannot be shown on a page as it is."""
+    try:
+        path.name.encode("utf-8")
+    except UnicodeEncodeError:
+        raise SeedError(display, "file name is not valid UTF-8; rename the file") from None
+    if _NAME_CONTROL.search(path.name):
+        raise SeedError(display, "file name contains a control character; rename the file")
+    return unicodedata.normalize("NFC", path.name)

@@ -33,42 +33,58 @@ class YamlDoc:
         return ConfigError(self.path, reason, self.line(*keys))
 
 
+def _record_lines(node: yaml.Node, prefix: KeyPath, out: dict[KeyPath, int], path: str) -> None:
+    """Record each key's line; a key given twice is an error (YAML would keep the last silently)."""
+    if isinstance(node, yaml.MappingNode):
+        for key_node, value_node in node.value:
+            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
+            line = key_node.start_mark.line + 1
+            if key is not None and (*prefix, key) in out:
+                raise ConfigError(path, f"duplicate key {key!r} (first on line {out[(*prefix, key)]})", line)
+            out[(*prefix, key)] = line
+            _record_lines(value_node, (*prefix, key), out, path)
+    elif isinstance(node, yaml.SequenceNode):
+        for i, item in enumerate(node.value):
+            out[(*prefix, i)] = item.start_mark.line + 1
+            _record_lines(item, (*prefix, i), out, path)
+
+
 class _Loader(yaml.SafeLoader):
-    """SafeLoader that leaves dates as text: `2024-02-30` is then our error with a line, not a crash."""
+    """SafeLoader that leaves plain dates as text (`date: 2024-02-30` is then our error with a
+    line), and whose explicit `!!timestamp` values that cannot exist are YAML errors, not ValueError."""
+
+    def construct_yaml_timestamp(self, node: yaml.Node) -> object:
+        try:
+            return super().construct_yaml_timestamp(node)
+        except ValueError as exc:
+            raise yaml.constructor.ConstructorError(
+                None, None, f"impossible date {node.value!r} ({exc})", node.start_mark
+            ) from None
 
 
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", _Loader.construct_yaml_timestamp)
 _Loader.yaml_implicit_resolvers = {
     first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
 
 
-def _record_lines(node: yaml.Node, prefix: KeyPath, out: dict[KeyPath, int]) -> None:
-    if isinstance(node, yaml.MappingNode):
-        for key_node, value_node in node.value:
-            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
-            out[(*prefix, key)] = key_node.start_mark.line + 1
-            _record_lines(value_node, (*prefix, key), out)
-    elif isinstance(node, yaml.SequenceNode):
-        for i, item in enumerate(node.value):
-            out[(*prefix, i)] = item.start_mark.line + 1
-            _record_lines(item, (*prefix, i), out)
-
-
 def parse_yaml(text: str, path: str) -> YamlDoc:
     """Parse YAML safely; a syntax error becomes a ConfigError with its line."""
     try:
         node = yaml.compose(text, Loader=_Loader)
-        data = yaml.load(text, Loader=_Loader)
+        data = yaml.load(text, Loader=_Loader)  # a SafeLoader: no Python objects
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
         raise ConfigError(path, f"invalid YAML: {exc.problem or exc.context}", line) from None
     except (yaml.YAMLError, ValueError, TypeError) as exc:
         raise ConfigError(path, f"invalid YAML: {exc}") from None
+    except RecursionError:
+        raise ConfigError(path, "invalid YAML: nested too deeply") from None
     lines: dict[KeyPath, int] = {}
     if node is not None:
-        _record_lines(node, (), lines)
+        _record_lines(node, (), lines, path)
     return YamlDoc(path, data, lines)
 
 

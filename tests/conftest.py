@@ -11,6 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from projectcopy import copy_renderer
 
 from generator.build import Paths, Report, build
 from generator.data import Data, load_data
@@ -80,10 +81,8 @@ def copy_hand_written(src: Path, dst: Path) -> None:
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The repository's seeds built into a real site with `mkdocs build --strict`, in a copy."""
     work = tmp_path_factory.mktemp("site-build")
-    for name in ("seeds", "data", "generator", "overrides"):
-        shutil.copytree(ROOT / name, work / name, ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.copy(ROOT / "mkdocs.yml", work / "mkdocs.yml")
-    copy_hand_written(ROOT / "content", work / "content")
+    copy_renderer(work)
+    shutil.copytree(SEEDS, work / "seeds")
     gen = run_cli(cwd=work)
     assert gen.returncode == 0, gen.stderr
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}

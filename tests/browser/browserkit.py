@@ -8,7 +8,6 @@ from __future__ import annotations
 import contextlib
 import functools
 import os
-import shutil
 import subprocess
 import sys
 import threading
@@ -16,7 +15,7 @@ from collections.abc import Iterator
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-from generator.output import MANIFEST, read_manifest
+from projectcopy import copy_renderer
 
 ROOT = Path(__file__).resolve().parents[2]
 # Debian's Chromium; Playwright never downloads a browser of its own here.
@@ -38,25 +37,12 @@ def chromium_path() -> str:
     return os.environ.get("CHROMIUM", DEFAULT_CHROMIUM)
 
 
-def copy_hand_written(src: Path, dst: Path) -> None:
-    """The files of a content/ folder that the generator's manifest does not own."""
-    owned = read_manifest(src) | {MANIFEST}
-    for path in sorted(src.rglob("*")):
-        rel = path.relative_to(src).as_posix()
-        if path.is_file() and rel not in owned:
-            (dst / rel).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy(path, dst / rel)
-
-
 def build_site(work: Path, seeds: dict[str, str]) -> Path:
     """The project (data, generator, theme overrides, mkdocs.yml) with these seeds, built into `work/site`."""
     (work / "seeds").mkdir(parents=True)
     for name, text in seeds.items():
         (work / "seeds" / name).write_text(text, encoding="utf-8")
-    for name in ("data", "generator", "overrides"):
-        shutil.copytree(ROOT / name, work / name, ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.copy(ROOT / "mkdocs.yml", work / "mkdocs.yml")
-    copy_hand_written(ROOT / "content", work / "content")
+    copy_renderer(work)
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     gen = subprocess.run(
         [sys.executable, "-m", "generator"], cwd=work, env=env, capture_output=True, text=True, check=False
