@@ -40,9 +40,15 @@ from pathlib import Path
 
 from .errors import ConfigError
 
+try:
+    import fcntl
+except ImportError:  # Windows: no advisory locks; one writer at a time is then the user's care
+    fcntl = None  # type: ignore[assignment]
+
 MANIFEST = ".generated.json"
 STAGING_SUFFIX = ".staging"
 OLD_SUFFIX = ".old"
+LOCK_SUFFIX = ".lock"
 _RENAME_EXCHANGE = 2
 TEST_SIGNAL = "GENERATOR_TEST_SIGNAL"
 _checkpoints = itertools.count(1)
@@ -180,8 +186,28 @@ def _write(path: Path, data: bytes) -> None:
     path.write_bytes(data)
 
 
+@contextmanager
+def _exclusive(content: Path) -> Iterator[None]:
+    """One writer at a time per `content/` (e.g. `mkdocs serve` and the CLI): a lock file beside it."""
+    lock = content.with_name(f".{content.name}{LOCK_SUFFIX}")
+    lock.parent.mkdir(parents=True, exist_ok=True)
+    with open(lock, "a+b") as handle:
+        if fcntl is not None:
+            fcntl.flock(handle.fileno(), fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            if fcntl is not None:
+                fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
+
+
 def write_content(content: Path, wanted: Mapping[str, bytes]) -> WriteResult:
     """Make `content/` hold exactly the wanted generated files plus the hand-written ones."""
+    with _exclusive(content):
+        return _write_content(content, wanted)
+
+
+def _write_content(content: Path, wanted: Mapping[str, bytes]) -> WriteResult:
     recover(content)
     content.mkdir(parents=True, exist_ok=True)
     changed, removed = plan(content, wanted)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import shutil
+import threading
 import unicodedata
 from pathlib import Path
 
@@ -13,6 +14,7 @@ from conftest import ROOT, SEEDS, Generate, copy_hand_written, run_cli
 
 from generator.build import Paths
 from generator.errors import ConfigError
+from generator.output import write_content
 
 GOOD = "Tiêu đề một\n\nNgày 26/02/2024, hai bên nhất trí tăng cường hợp tác quốc phòng, an ninh, biên giới.\n"
 OTHER = "Tiêu đề hai\n\nNgày 27/02/2024, hai bên nhất trí thúc đẩy thương mại, đầu tư, kinh tế.\n"
@@ -182,3 +184,26 @@ def test_undated_and_escaped_front_matter(generate: Generate, project: Paths) ->
     assert "date" not in meta and "year" not in meta
     assert meta["title"] == "Tiêu đề &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;"
     assert meta["description"] == "Hai bên &amp; nhau nhất trí."
+
+
+def test_two_generators_at_once_take_turns(project: Paths) -> None:
+    """`mkdocs serve` and the CLI on one project: the second waits for the first's lock."""
+    project.content.mkdir(exist_ok=True)
+    files_a = {f"bai-viet/a{i}.md": b"a" * 1000 for i in range(300)}
+    files_b = {f"bai-viet/b{i}.md": b"b" * 1000 for i in range(300)}
+    errors: list[BaseException] = []
+
+    def run(files: dict[str, bytes]) -> None:
+        try:
+            write_content(project.content, files)
+        except BaseException as exc:
+            errors.append(exc)
+
+    threads = [threading.Thread(target=run, args=(f,)) for f in (files_a, files_b)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == []
+    on_disk = {p.relative_to(project.content).as_posix() for p in (project.content / "bai-viet").iterdir()}
+    assert on_disk in (set(files_a), set(files_b))  # one complete output, never a mix
