@@ -10,7 +10,8 @@ first), then every theme page and every person page. Terms, per document, withou
 - `w`: folded syllables (accents removed, đ→d, lower case): `to`, `lam`; with each, the
   documents whose title holds it (the title signal);
 - `p`: adjacent folded syllables of one paragraph: `to lam` (ranks the real phrase first);
-- `x`: syllables as written, lower case, NFC: `tô`, `lâm` (fetched only for accented queries).
+- `x`: syllables written with accents or đ, lower case, NFC: `tô`, `lâm` (fetched only for the
+  accented words of a query; a word typed without accents matches any accents).
 
 Each kind is split into shards by a stable hash (CRC-32 of the UTF-8 term): a query fetches the
 shard of each of its terms. The number of shards grows with the index (a power of two, about
@@ -21,9 +22,11 @@ and written as a string: delta varints in the base64url alphabet (5 bits per cha
 
 from __future__ import annotations
 
+import collections
 import functools
 import itertools
 import json
+import operator
 import re
 import unicodedata
 import zlib
@@ -94,17 +97,28 @@ def _varint(n: int) -> str:
 _CODES = [_varint(n) for n in range(_SMALL)]
 
 
+_BY_GAP = ["", *_CODES]  # by the gap to the previous id (which starts at -1): the code of gap - 1
+_SIX = {bytes(bits): ALPHABET[sum(b << j for j, b in enumerate(bits))] for bits in itertools.product((0, 1), repeat=6)}
+
+
+def _bitmap(ids: Sequence[int], docs: int) -> str:
+    flags = bytearray(-(-docs // 6) * 6)  # one byte per document, set by C loops (this runs for every common word)
+    collections.deque(map(flags.__setitem__, ids, itertools.repeat(1)), maxlen=0)
+    six = bytes(flags)
+    return BITMAP + "".join([_SIX[six[k : k + 6]] for k in range(0, len(six), 6)])
+
+
 def encode(ids: Sequence[int], docs: int) -> str:
     """Sorted, distinct doc ids as text: delta varints, or a bitmap when that is shorter."""
-    deltas = [b - a - 1 for a, b in itertools.pairwise([-1, *ids])]
-    varints = "".join(_CODES[d] if d < _SMALL else _varint(d) for d in deltas)
-    bitmap_chars = -(-docs // 6)
-    if len(varints) <= bitmap_chars + 1:
-        return varints
-    bits = bytearray(bitmap_chars)
-    for i in ids:
-        bits[i // 6] |= 1 << (i % 6)
-    return BITMAP + "".join(ALPHABET[b] for b in bits)
+    limit = -(-docs // 6) + 1  # a bitmap's length
+    if len(ids) > limit:  # at least one character per id: the bitmap is shorter
+        return _bitmap(ids, docs)
+    gaps = list(map(operator.sub, ids, [-1, *ids[:-1]]))
+    if gaps and max(gaps) > _SMALL:
+        varints = "".join(_varint(g - 1) for g in gaps)
+    else:
+        varints = "".join(map(_BY_GAP.__getitem__, gaps))
+    return varints if len(varints) <= limit else _bitmap(ids, docs)
 
 
 def decode(text: str) -> list[int]:
@@ -178,24 +192,38 @@ class Postings:
     exact: dict[str, list[int]]
 
 
+class _Folds(dict[str, str]):
+    """fold() of each syllable met, computed once: the vocabulary is small, the text is not."""
+
+    def __missing__(self, token: str) -> str:
+        self[token] = folded = fold(token)
+        return folded
+
+
 def postings(docs: Sequence[Doc]) -> Postings:
-    """One pass over the documents: ids are appended in order, so every list comes out sorted."""
-    index = Postings({}, {}, {}, {})
+    """One pass over the documents: ids are appended in order, so every list comes out sorted.
+
+    This runs on every generator run, once per (document, distinct term): the loops over
+    syllables are map() calls, which run in C.
+    """
+    kinds: list[collections.defaultdict[str, list[int]]] = [collections.defaultdict(list) for _ in range(4)]
+    folds = _Folds()
     for i, doc in enumerate(docs):
         words: set[str] = set()
         pairs: set[str] = set()
         exact: set[str] = set()
         for block in (doc.title, *doc.text):
             written = tokens(block)
-            folded = [fold(t) for t in written]
+            folded = list(map(folds.__getitem__, written))
             exact.update(written)
             words.update(folded)
-            pairs.update(f"{a} {b}" for a, b in itertools.pairwise(folded))
-        title = {fold(t) for t in tokens(doc.title)}
-        for target, found in ((index.words, words), (index.titles, title), (index.pairs, pairs), (index.exact, exact)):
-            for term in found:
-                target.setdefault(term, []).append(i)
-    return index
+            pairs.update(map(" ".join, itertools.pairwise(folded)))
+        exact -= words  # syllables written without accents are their own folded form: `w` has them
+        title = set(map(folds.__getitem__, tokens(doc.title)))
+        append = operator.methodcaller("append", i)
+        for target, found in zip(kinds, (words, title, pairs, exact), strict=True):
+            collections.deque(map(append, map(target.__getitem__, found)), maxlen=0)
+    return Postings(*(dict(kind) for kind in kinds))
 
 
 def _shards(entries: dict[str, object], sizes: int) -> list[dict[str, object]]:

@@ -155,6 +155,7 @@ def test_postings_hold_folded_words_titles_phrases_and_written_forms() -> None:
     assert p.pairs["to lam"] == [0, 1]  # not 2: a phrase never spans paragraphs
     assert p.pairs["nghiep quoc"] == [1]  # but it spans sentences of one paragraph
     assert p.exact["lâm"] == [0, 2] and p.exact["làm"] == [1] and p.exact["tô"] == [0, 1, 2]
+    assert "bánh" in p.exact and "thương" in p.exact and "lam" not in p.exact  # accented forms only
     assert all(ids == sorted(set(ids)) for kind in (p.words, p.titles, p.pairs, p.exact) for ids in kind.values())
 
 

@@ -7,9 +7,9 @@
  * - Queries are cut into syllables and folded exactly as the generator does (NFC, lower case,
  *   letters and digits only, accents removed, đ→d): `to lam` finds "Tô Lâm", `dac` "đặc",
  *   decomposed (NFD) input the same pages as composed.
- * - Every syllable must occur (whole syllables: `quoc ph` waits for `phong`). Ranking: the words
- *   as typed, accents included (accented queries only), then adjacent words found side by side,
- *   then words in the title, then newest first.
+ * - Every syllable must occur (whole syllables: `quoc ph` waits for `phong`). Ranking: words typed
+ *   with accents found with those accents, then adjacent words found side by side, then words in
+ *   the title, then newest first. A word typed without accents matches any accents.
  * - Every URL is relative to the page (Material's base_url), so the site works under a sub-path.
  * - Titles, dates and summaries are inserted as text; <mark> elements are made here.
  */
@@ -125,14 +125,13 @@
   /* Doc ids holding every word of `query`, best first. */
   async function search(query) {
     const info = await index();
-    const typed = [...new Set(query.map(([exact]) => exact))];
+    const typed = [...new Set(query.filter(([exact, f]) => exact !== f).map(([exact]) => exact))];
     const folded = [...new Set(query.map(([, f]) => f))];
     const pairs = [...new Set(query.slice(1).map(([, f], i) => `${query[i][1]} ${f}`))];
-    const accented = query.some(([exact, f]) => exact !== f);
     const [found, phrases, exact] = await Promise.all([
       Promise.all(folded.map((t) => entry(info, "w", t))),
       Promise.all(pairs.map((t) => entry(info, "p", t))),
-      accented ? Promise.all(typed.map((t) => entry(info, "x", t))) : [],
+      Promise.all(typed.map((t) => entry(info, "x", t))),
     ]);
     if (found.some((e) => e === undefined)) return [];
     const n = info.docs;
