@@ -6,9 +6,10 @@ Synthetic seeds are made from the sentences of the real seeds in `seeds/`, shuff
 made-up names and numbers mixed in so the vocabulary grows with the corpus, at about the size
 of a real article. The site is built as `make site` does (the generator, which writes the
 search index into content/tim-kiem/, then `mkdocs build`), served on 127.0.0.1, and each query
-is typed into the search box of a fresh browser page; every response that the search caused
-is counted until the result list has rendered: the body bytes as served (no HTTP compression),
-and what gzip -6 would make of each (what a server that compresses JSON would send).
+is typed into the search box of a fresh browser context (a cold cache); every response that
+the search caused is counted, until the result list has rendered and no request is in flight:
+the body bytes as served (no HTTP compression), and what gzip -6 would make of each (what a
+server that compresses JSON would send).
 
 The index build is timed on its own too: the articles are gathered again in this process and
 `searchindex.search_files` is run on them (the median of 3 runs).
@@ -36,7 +37,7 @@ sys.path.insert(0, str(ROOT / "tests"))  # browserkit imports projectcopy as the
 from generator import searchindex  # noqa: E402
 from generator.build import Paths, gather  # noqa: E402
 from generator.data import load_data  # noqa: E402
-from tests.browser.browserkit import LAUNCH_ARGS, build_site, chromium_path, serve  # noqa: E402
+from tests.browser.browserkit import LAUNCH_ARGS, Traffic, build_site, chromium_path, serve  # noqa: E402
 
 QUERIES = ("to lam", "quoc phong", "thuong mai", "dac biet", "Tô Lâm", "2024", "hop tac viet nam")
 ONSET = ("b", "c", "ch", "d", "đ", "g", "gi", "h", "kh", "l", "m", "n", "ng", "nh", "ph", "qu", "s", "t")
@@ -101,16 +102,12 @@ def measure(site: Path) -> None:
             page = browser.new_context().new_page()  # a cold cache: each query is a first query
             page.goto(f"{base}/")
             page.wait_for_load_state("networkidle")  # the page's own requests (sitemap.xml, …) are not search's
-            fetched: list[tuple[int, int, str]] = []
-
-            def done(r, f=fetched) -> None:
-                body = r.response().body()
-                f.append((len(body), len(gzip.compress(body, 6)), r.url))
-
-            page.on("requestfinished", done)
+            traffic = Traffic(page)
             page.fill("#vl-search-query", query)
             page.wait_for_function("q => document.getElementById('vl-search-results').dataset.query === q", arg=query)
-            page.wait_for_load_state("networkidle")
+            traffic.settle()
+            fetched = [(len(body), len(gzip.compress(body, 6)), url) for url, body in traffic.finished]
+            assert not traffic.failed, traffic.failed
             total, zipped = sum(f[0] for f in fetched), sum(f[1] for f in fetched)
             size, _, url = max(fetched)
             results = page.locator(".md-search-result__meta").inner_text()

@@ -22,7 +22,7 @@ from playwright.sync_api import Browser, Page, expect
 
 from generator.searchindex import FOLDER, encode, terms
 
-from .browserkit import PHONE, serve
+from .browserkit import PHONE, Traffic, serve
 from .conftest import Reader, Trouble, open_page
 
 BUDGET_BYTES = 300_000  # the issue's limit for a first query (there at 5,000 articles)
@@ -293,12 +293,13 @@ def test_first_query_downloads_little(reader: Reader, site_url: str, built_site:
     """Nothing is fetched for search until the box is used; then only the index files the query needs."""
     page = reader(site_url + "/")
     page.wait_for_load_state("networkidle")
-    fetched: list[tuple[str, int]] = []
-    page.on("requestfinished", lambda r: fetched.append((r.url, len(r.response().body()))))
-    page.wait_for_timeout(300)
-    assert fetched == [], "search fetched something before the box was used"
+    traffic = Traffic(page)
+    traffic.settle()
+    assert traffic.started == [], "search fetched something before the box was used"
     search(page, "quoc phong")
-    page.wait_for_load_state("networkidle")
+    traffic.settle()
+    assert traffic.failed == []
+    fetched = [(url, len(body)) for url, body in traffic.finished]
     paths = [urlsplit(url).path for url, _ in fetched]
     assert all(p.startswith(f"/{FOLDER}/") for p in paths), paths
     assert f"/{FOLDER}/index.json" in paths
