@@ -95,6 +95,7 @@
   const cache = new Map(); // path in tim-kiem/ → promise of its JSON
   let latest = 0; // the newest query: older answers arriving late are dropped
   let shown = []; // doc ids of the current results, best first
+  let listed = 0; // how many of them were put in the list
   let words = new Set(); // folded words of the current query, to highlight
   let timer = null;
 
@@ -197,12 +198,16 @@
 
   async function showMore(id) {
     const info = await index();
+    if (id !== latest) return; // a newer query owns `shown` now
     const per = info.docs_per_shard;
-    const batch = shown.slice(list.children.length, list.children.length + PAGE_SIZE);
+    const batch = shown.slice(listed, listed + PAGE_SIZE);
+    listed += batch.length;
     const shards = await Promise.all(batch.map((doc) => file(`d/${Math.floor(doc / per)}.json`)));
     if (id !== latest) return;
-    list.append(...batch.map((doc, i) => item(shards[i][doc % per])));
-    more.hidden = list.children.length >= shown.length;
+    const rows = batch.map((doc, i) => shards[i][doc % per]);
+    // Links stay on this site: a URL from the index that resolves elsewhere is not shown.
+    list.append(...rows.filter(([url]) => new URL(url, base).origin === base.origin).map(item));
+    more.hidden = listed >= shown.length;
   }
 
   /* Answer `text`; when done, the result list carries data-query="<text>" (tests wait for it). */
@@ -211,6 +216,7 @@
     list.replaceChildren();
     more.hidden = true;
     shown = [];
+    listed = 0;
     delete results.dataset.query;
     const query = terms(text);
     if (!query.length) {
