@@ -1,20 +1,28 @@
 """Bytes a reader downloads to answer a first search query, on a synthetic site of N articles.
 
-    .venv/bin/python bench/search_budget.py 5000        # builds in a temp folder, ~3 minutes
+    .venv/bin/python bench/search_budget.py 5000        # builds in a temp folder, a few minutes
 
 Synthetic seeds are made from the sentences of the real seeds in `seeds/`, shuffled, with
 made-up names and numbers mixed in so the vocabulary grows with the corpus, at about the size
-of a real article. The site is built as `make site` does (generator, then `mkdocs build`,
-whose hook writes the Pagefind index), served on 127.0.0.1, and each query is typed into the
-search box of a fresh browser page; every response that the search caused is counted (the
-body bytes as served, no HTTP compression), until the result list has rendered.
+of a real article. The site is built as `make site` does (the generator, which writes the
+search index into content/tim-kiem/, then `mkdocs build`), served on 127.0.0.1, and each query
+is typed into the search box of a fresh browser context (a cold cache); every response that
+the search caused is counted, until the result list has rendered and no request is in flight:
+the body bytes as served (no HTTP compression), and what gzip -6 would make of each (what a
+server that compresses JSON would send).
+
+The index build is timed on its own too: the articles are gathered again in this process and
+`searchindex.search_files` is run on them (the median of 3 runs).
 """
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
+import gzip
 import random
 import re
+import statistics
 import sys
 import tempfile
 import time
@@ -24,10 +32,14 @@ from playwright.sync_api import sync_playwright
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tests"))  # browserkit imports projectcopy as the tests do
 
-from tests.browser.browserkit import LAUNCH_ARGS, build_site, chromium_path, serve  # noqa: E402
+from generator import searchindex  # noqa: E402
+from generator.build import Paths, gather  # noqa: E402
+from generator.data import load_data  # noqa: E402
+from tests.browser.browserkit import LAUNCH_ARGS, Traffic, build_site, chromium_path, serve  # noqa: E402
 
-QUERIES = ("to lam", "quoc phong", "thuong mai", "dac biet", "Tô Lâm", "2024")
+QUERIES = ("to lam", "quoc phong", "thuong mai", "dac biet", "Tô Lâm", "2024", "hop tac viet nam")
 ONSET = ("b", "c", "ch", "d", "đ", "g", "gi", "h", "kh", "l", "m", "n", "ng", "nh", "ph", "qu", "s", "t")
 RHYME = ("a", "ai", "am", "an", "ang", "anh", "ao", "au", "em", "ênh", "i", "inh", "o", "ong", "uy", "ương")
 
@@ -65,27 +77,45 @@ def build(n: int, work: Path) -> Path:
     return site
 
 
+def time_index(work: Path) -> None:
+    data = load_data(work / "data")
+    articles, _, _ = gather(Paths(seeds=work / "seeds", data=work / "data"), data, dt.date.today())
+    runs = []
+    for _ in range(3):
+        start = time.perf_counter()
+        files = searchindex.search_files(articles, data)
+        runs.append(time.perf_counter() - start)
+    size = sum(len(b) for b in files.values())
+    print(f"index build: {statistics.median(runs):.2f} s (median of 3) for {len(articles)} articles")
+    print(f"{searchindex.FOLDER}/: {len(files)} files, {size / 1e6:.1f} MB")
+    for kind in (*searchindex.KINDS, "d"):
+        sizes = [len(b) for p, b in files.items() if p.startswith(f"{searchindex.FOLDER}/{kind}/")]
+        mean, largest = statistics.mean(sizes) / 1e3, max(sizes) / 1e3
+        print(f"  {kind}: {len(sizes)} files, mean {mean:.1f} KB, largest {largest:.1f} KB")
+
+
 def measure(site: Path) -> None:
-    bundle = site / "pagefind"
-    on_disk = sum(p.stat().st_size for p in bundle.rglob("*") if p.is_file())
-    chunks = list((bundle / "index").glob("*"))
-    largest = max(p.stat().st_size for p in chunks)
-    print(f"pagefind/: {on_disk / 1e6:.1f} MB, {len(chunks)} index chunks, the largest {largest / 1e3:.0f} KB")
     with serve(site) as base, sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=chromium_path(), args=LAUNCH_ARGS)
-        print(f"{'query':<14}{'requests':>9}{'KB':>9}  largest")
+        print(f"{'query':<18}{'requests':>9}{'KB':>8}{'gzip KB':>9}  largest")
         for query in QUERIES:
-            page = browser.new_page()
+            page = browser.new_context().new_page()  # a cold cache: each query is a first query
             page.goto(f"{base}/")
-            fetched: list[tuple[int, str]] = []
-            page.on("requestfinished", lambda r, f=fetched: f.append((len(r.response().body()), r.url)))
+            page.wait_for_load_state("networkidle")  # the page's own requests (sitemap.xml, …) are not search's
+            traffic = Traffic(page)
             page.fill("#vl-search-query", query)
-            page.wait_for_selector(".md-search-result__item")
-            page.wait_for_load_state("networkidle")
-            total = sum(size for size, _ in fetched)
-            size, url = max(fetched)
-            print(f"{query:<14}{len(fetched):>9}{total / 1e3:>9.1f}  {size / 1e3:.1f} KB {url.rsplit('/', 1)[-1]}")
-            page.close()
+            page.wait_for_function("q => document.getElementById('vl-search-results').dataset.query === q", arg=query)
+            traffic.settle()
+            fetched = [(len(body), len(gzip.compress(body, 6)), url) for url, body in traffic.finished]
+            assert not traffic.failed, traffic.failed
+            total, zipped = sum(f[0] for f in fetched), sum(f[1] for f in fetched)
+            size, _, url = max(fetched)
+            results = page.locator(".md-search-result__meta").inner_text()
+            print(
+                f"{query:<18}{len(fetched):>9}{total / 1e3:>8.1f}{zipped / 1e3:>9.1f}"
+                f"  {size / 1e3:.1f} KB {url.split('/tim-kiem/', 1)[-1]} ({results})"
+            )
+            page.context.close()
         browser.close()
 
 
@@ -97,9 +127,11 @@ def main() -> None:
     if args.keep:
         args.keep.mkdir(parents=True)
         measure(build(args.articles, args.keep))
+        time_index(args.keep)
         return
     with tempfile.TemporaryDirectory(prefix="search-budget-") as tmp:
         measure(build(args.articles, Path(tmp)))
+        time_index(Path(tmp))
 
 
 if __name__ == "__main__":

@@ -15,7 +15,7 @@ from collections import defaultdict
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from . import classify, feeds, figures, layout, text
+from . import classify, feeds, figures, layout, searchindex, text
 from .curation import Curation, load_curation
 from .data import Data, load_data
 from .errors import ConfigError, ConfigErrors, SeedError
@@ -250,6 +250,7 @@ def render(articles: list[Article], data: Data, has_about: bool, site_url: str) 
     pages.update(index_pages(articles, data, has_about))
     files = {path: page.encode("utf-8") for path, page in pages.items()}
     files.update(feed_files(articles, data, site_url))
+    files.update(searchindex.search_files(articles, data))
     return dict(sorted(files.items()))
 
 

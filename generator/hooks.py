@@ -4,8 +4,10 @@
 - under `mkdocs serve`, a change to `seeds/` or `data/` regenerates `content/`, and MkDocs'
   own watch on `content/` rebuilds the site and reloads the browser;
 - an empty site URL is a warning (fatal under `--strict`);
-- after every build, Pagefind indexes the built site for the search box (generator/search.py),
-  and `site/CNAME` is written when the site URL names a custom domain.
+- after every build, `site/CNAME` is written when the site URL names a custom domain.
+
+The search index is not made here: the generator writes it into `content/tim-kiem/`
+(generator/searchindex.py), so it is there for any renderer.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 
-from generator import preview, publish, search
+from generator import preview, publish
 
 log = logging.getLogger("mkdocs.plugins.digest")
 
@@ -37,7 +39,6 @@ def on_serve(server: Any, config: MkDocsConfig, builder: Any) -> Any:
 
 
 def on_post_build(config: MkDocsConfig) -> None:
-    search.index_built_site(config)
     domain = publish.write_cname(Path(config.site_dir), config.site_url)
     if domain:
         log.info(f"{publish.CNAME}: {domain}")

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Sequence
 
 from . import layout, mdtext
 from .chart import chart
-from .data import Data
+from .data import Data, Person
 from .figures import KIND_LABELS, FigureKind
 from .layout import LABELS
 from .model import Article
@@ -190,6 +190,11 @@ def people_index(articles: Sequence[Article], data: Data) -> str:
     return page(LABELS["people_title"], LABELS["people_intro"], *sections)
 
 
+def person_description(person: Person) -> str:
+    """A person page's description: also what search shows and finds the page by."""
+    return f"{person.name} ({person.country}): " + (person.offices[0] if person.offices else LABELS["people"])
+
+
 def person_page(slug: str, articles: Sequence[Article], data: Data) -> str:
     person = next(p for p in data.people if p.slug == slug)
     here = layout.person_page(slug)
@@ -197,10 +202,9 @@ def person_page(slug: str, articles: Sequence[Article], data: Data) -> str:
     facts = [f"**{LABELS['country']}:** {mdtext.inline(person.country)}"]
     if person.offices:
         facts.append(f"**{LABELS['offices']}:**\n\n" + "\n".join(f"- {mdtext.inline(o)}" for o in person.offices))
-    description = f"{person.name} ({person.country}): " + (person.offices[0] if person.offices else LABELS["people"])
     return page(
         person.name,
-        description,
+        person_description(person),
         *facts,
         f"## {LABELS['mentions']} ({len(mine)})",
         entries(mine, data, here),

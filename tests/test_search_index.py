@@ -1,59 +1,220 @@
-"""generator/search.py: the real Pagefind binary on tiny sites."""
+"""generator/searchindex.py: syllables, folding, the postings' text form, shards, the written files."""
 
 from __future__ import annotations
 
+import json
+import os
+import unicodedata
 from pathlib import Path
 
 import pytest
+from conftest import ROOT, TODAY
+from hypothesis import given
+from hypothesis import strategies as st
 
-from generator.search import BUNDLE, SearchIndexError, index_site
+from generator import searchindex as si
+from generator.build import Paths, gather
+from generator.data import load_data
 
-PAGE = """<!doctype html><html lang="vi"><head><title>t</title></head><body>
-<nav>Thực đơn Trang chủ</nav>
-<div data-pagefind-body>
-<h1>Quan hệ đặc biệt <a class="headerlink" href="#x">¶</a></h1>
-<p class="vl-tags">Chủ đề: Quốc phòng</p>
-<p>Hợp tác toàn diện</p>
-<ul><li class="vl-entry">Bài khác được liệt kê</li></ul>
-<p class="vl-seed">Tệp gốc: 004.txt</p>
-</div>
-<footer>Chân trang</footer>
-</body></html>
-"""
+CASES = Path(__file__).parent / "search_cases.json"  # also checked against the browser's script
+UPDATE = os.environ.get("UPDATE_GOLDEN") == "1"
 
 
-def write(site: Path, pages: dict[str, str]) -> Path:
-    for name, html in pages.items():
-        (site / name).parent.mkdir(parents=True, exist_ok=True)
-        (site / name).write_text(html, encoding="utf-8")
-    return site
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Tô Lâm", [("tô", "to"), ("lâm", "lam")]),
+        ("QUỐC PHÒNG", [("quốc", "quoc"), ("phòng", "phong")]),
+        ("Đặc biệt", [("đặc", "dac"), ("biệt", "biet")]),
+        (unicodedata.normalize("NFD", "thương mại"), [("thương", "thuong"), ("mại", "mai")]),
+        ("Ngày 12/7/2024, hai", [("ngày", "ngay"), ("12", "12"), ("7", "7"), ("2024", "2024"), ("hai", "hai")]),
+        ("(2016–2024)", [("2016", "2016"), ("2024", "2024")]),
+        ("Việt-Lào; “hợp tác”…", [("việt", "viet"), ("lào", "lao"), ("hợp", "hop"), ("tác", "tac")]),
+        ("snake_case 10-15%", [("snake", "snake"), ("case", "case"), ("10", "10"), ("15", "15")]),
+        ("", []),
+        ("¶ — …", []),
+    ],
+    ids=lambda v: repr(v)[:30],
+)
+def test_terms_are_syllables_as_written_and_folded(text: str, expected: list[tuple[str, str]]) -> None:
+    assert si.terms(text) == expected
 
 
-def test_indexes_only_the_marked_body_without_the_excluded_parts(tmp_path: Path) -> None:
-    site = write(tmp_path, {"index.html": PAGE, "a/index.html": PAGE.replace("toàn diện", "chiến lược")})
-    index = index_site(site)
-    assert index.pages == 2
-    # quan hệ đặc biệt hợp tác toàn diện chiến lược: no menu, footer, tags, entry or seed line
-    assert index.words == 10
-    assert (site / BUNDLE / "pagefind.js").is_file()
-    assert list((site / BUNDLE / "index").glob("*.pf_index"))
+@pytest.mark.parametrize(
+    ("written", "folded"),
+    [("đ", "d"), ("Đ", "d"), ("ươ", "uo"), ("thuỷ", "thuy"), ("thủy", "thuy"), ("ễ", "e"), ("ö", "o"), ("ø", "ø")],
+)
+def test_fold_removes_accents_and_the_bar_of_d(written: str, folded: str) -> None:
+    assert si.fold(written) == folded
+    assert si.fold(unicodedata.normalize("NFD", written)) == folded
 
 
-def test_dashes_inside_words_do_not_join_them(tmp_path: Path) -> None:
-    page = PAGE.replace("Hợp tác toàn diện", "Bộ trưởng (2016–2024), 2019—2025")
-    site = write(tmp_path, {"index.html": page})
-    # quan hệ đặc biệt bộ trưởng, and for each range the joined form and both years (8 if the
-    # dashes joined the years: "2016–2024" would be one word that `2024` cannot find)
-    assert index_site(site).words == 12
-    assert "(2016–2024)" in (site / "index.html").read_text(encoding="utf-8")  # the page keeps its dash
+def cases() -> list[dict[str, object]]:
+    """Inputs whose syllables, folds and shards the browser's script must compute as Python does."""
+    texts = [
+        "to lam",
+        "Tô Lâm",
+        unicodedata.normalize("NFD", "Tô Lâm"),
+        "quoc phong",
+        "QUỐC PHÒNG",
+        "thuong mai",
+        "thương mại",
+        "dac biet",
+        "Đặc Biệt",
+        "đoàn kết",
+        "2024",
+        "12/7/2024,",
+        "(2016–2024)",
+        "Việt-Lào; “hợp tác”…",
+        "Hòa bình, hoà bình, THUỶ LỢI",
+        "snake_case 10-15% 5,3 tỷ USD",
+        "Sisoulith Thongloun",
+        "ສປປ ລາວ",
+        "  ",
+    ]
+    out = []
+    for text in texts:
+        terms = si.terms(text)
+        shards = {str(n): [si.shard_of(f, n) for _, f in terms] for n in (1, 2, 256, 4096)}
+        out.append({"text": text, "terms": [list(t) for t in terms], "shards": shards})
+    return out
 
 
-def test_a_site_without_data_pagefind_body_is_refused(tmp_path: Path) -> None:
-    site = write(tmp_path, {"index.html": PAGE.replace(" data-pagefind-body", "")})
-    with pytest.raises(SearchIndexError, match="data-pagefind-body"):
-        index_site(site)
+def test_shared_cases_file_is_current() -> None:
+    """tests/search_cases.json is what Python computes (`make golden` rewrites it)."""
+    wanted = json.dumps(cases(), ensure_ascii=False, indent=1) + "\n"
+    if UPDATE:
+        CASES.write_text(wanted, encoding="utf-8")
+    assert CASES.read_text(encoding="utf-8") == wanted, "run `make golden`"
 
 
-def test_pagefind_failing_is_an_error(tmp_path: Path) -> None:
-    with pytest.raises(SearchIndexError, match="pagefind failed"):
-        index_site(tmp_path / "no-such-site")
+@pytest.mark.parametrize(
+    ("ids", "docs", "text"),
+    [
+        ([], 10, ""),
+        ([0], 10, "A"),
+        ([0, 1, 2], 100, "AAA"),
+        ([31], 100, "f"),  # 31: one character
+        ([32], 100, "gB"),  # 32: 0 with "more", then 1
+        ([0, 2, 4, 6], 7, "~VB"),  # dense: a bitmap of 6 documents per character
+        (list(range(12)), 12, "~__"),
+    ],
+)
+def test_encode_known_values(ids: list[int], docs: int, text: str) -> None:
+    assert si.encode(ids, docs) == text
+    assert si.decode(text) == ids
+
+
+@given(st.sets(st.integers(0, 50_000)).map(sorted), st.integers(0, 10_000))
+def test_encode_round_trips_and_picks_the_shorter_form(ids: list[int], extra: int) -> None:
+    docs = (ids[-1] + 1 if ids else 0) + extra
+    text = si.encode(ids, docs)
+    assert si.decode(text) == ids
+    assert len(text) <= len(si.BITMAP) + -(-docs // 6) + 1
+    assert set(text) <= set(si.ALPHABET + si.BITMAP)
+
+
+def test_a_syllable_in_every_article_costs_a_bitmap_not_a_list() -> None:
+    assert len(si.encode(list(range(5000)), 5000)) == 1 + 834
+
+
+@pytest.mark.parametrize(("chars", "count"), [(0, 1), (si.SHARD_TARGET, 1), (si.SHARD_TARGET + 1, 2), (10**12, 4096)])
+def test_shard_count_is_a_power_of_two_near_the_target(chars: int, count: int) -> None:
+    assert si.shard_count(chars) == count
+
+
+@pytest.mark.parametrize(("term", "crc"), [("to", 0xD787D2C4), ("lâm", 0x6C6F7C30), ("quoc phong", 0x986FE0FF)])
+def test_shard_is_crc32_of_the_utf8_term(term: str, crc: int) -> None:
+    """A stable hash, the same in every process (Python's hash() is not) and in the browser."""
+    assert [si.shard_of(term, n) for n in (1, 256, 4096)] == [0, crc % 256, crc % 4096]
+
+
+@pytest.mark.parametrize(
+    ("source", "url"),
+    [("index.md", ""), ("bai-viet/x.md", "bai-viet/x/"), ("nhan-vat/index.md", "nhan-vat/"), ("a/b/c.md", "a/b/c/")],
+)
+def test_page_url_is_relative_with_directory_urls(source: str, url: str) -> None:
+    assert si.page_url(source) == url
+
+
+def doc(title: str, *text: str) -> si.Doc:
+    return si.Doc(url=f"{si.fold(title)}/", title=title, date="", summary=title, text=text)
+
+
+DOCS = [
+    doc("Tổng Bí thư Tô Lâm", "Hợp tác quốc phòng."),
+    doc("Tô làm bánh", "Nông nghiệp. Quốc phòng"),  # "to lam" folded; "phong" after a full stop
+    doc("Thương mại", "Tô", "Lâm"),  # the two syllables in separate paragraphs: no phrase
+]
+
+
+def test_postings_hold_folded_words_titles_phrases_and_written_forms() -> None:
+    p = si.postings(DOCS)
+    assert p.words["to"] == p.words["lam"] == [0, 1, 2]
+    assert p.titles["to"] == [0, 1] and p.titles["lam"] == [0, 1] and "phong" not in p.titles
+    assert p.pairs["to lam"] == [0, 1]  # not 2: a phrase never spans paragraphs
+    assert p.pairs["nghiep quoc"] == [1]  # but it spans sentences of one paragraph
+    assert p.exact["lâm"] == [0, 2] and p.exact["làm"] == [1] and p.exact["tô"] == [0, 1, 2]
+    assert "bánh" in p.exact and "thương" in p.exact and "lam" not in p.exact  # accented forms only
+    assert all(ids == sorted(set(ids)) for kind in (p.words, p.titles, p.pairs, p.exact) for ids in kind.values())
+
+
+def load(files: dict[str, bytes], path: str) -> object:
+    return json.loads(files[f"{si.FOLDER}/{path}"])
+
+
+def entry(files: dict[str, bytes], kind: str, term: str) -> object:
+    meta = load(files, "index.json")
+    assert isinstance(meta, dict)
+    shard = load(files, f"{kind}/{si.shard_of(term, meta['shards'][kind])}.json")
+    assert isinstance(shard, dict)
+    return shard.get(term)
+
+
+def matching(files: dict[str, bytes], query: str) -> list[int]:
+    """The doc ids the index gives for every folded syllable of `query` (what the browser intersects)."""
+    found = [entry(files, "w", f) for _, f in si.terms(query)]
+    if any(e is None for e in found):
+        return []
+    sets = [set(si.decode(e[0])) for e in found]  # type: ignore[index]
+    return sorted(set.intersection(*sets))
+
+
+@pytest.fixture(scope="module")
+def repo_docs() -> list[si.Doc]:
+    data = load_data(ROOT / "data")
+    articles, _, _ = gather(Paths(seeds=ROOT / "seeds", data=ROOT / "data"), data, TODAY)
+    return si.documents(articles, data)
+
+
+@pytest.mark.parametrize("query", ["to lam", "quoc phong", "thuong mai", "dac biet", "2024", "viêng chăn", "xyzzy"])
+def test_the_written_index_finds_exactly_the_documents_holding_every_syllable(
+    repo_docs: list[si.Doc], query: str
+) -> None:
+    files = si.index_files(repo_docs)
+    wanted = {f for _, f in si.terms(query)}
+    scanned = [
+        i for i, d in enumerate(repo_docs) if wanted <= {f for block in (d.title, *d.text) for _, f in si.terms(block)}
+    ]
+    assert matching(files, query) == scanned
+    if query != "xyzzy":
+        assert scanned, "no document holds the query: the test would prove nothing"
+
+
+def test_files_are_complete_and_small_shards_only(repo_docs: list[si.Doc]) -> None:
+    files = si.index_files(repo_docs)
+    meta = load(files, "index.json")
+    assert isinstance(meta, dict)
+    assert meta["version"] == si.VERSION and meta["docs"] == len(repo_docs)
+    for kind in si.KINDS:  # every shard exists (an absent one would be a 404 in the browser)
+        assert {f"{si.FOLDER}/{kind}/{k}.json" for k in range(meta["shards"][kind])} <= set(files)
+    shown = [row for k in range(-(-len(repo_docs) // si.DOCS_PER_SHARD)) for row in load(files, f"d/{k}.json")]
+    assert shown == [[d.url, d.title, d.date, d.summary] for d in repo_docs]
+    assert all(not path.startswith("/") and "://" not in path for path, _, _, _ in shown)
+
+
+def test_articles_come_newest_first_then_themes_and_people(repo_docs: list[si.Doc]) -> None:
+    kinds = [d.url.split("/")[0] for d in repo_docs]
+    assert kinds == sorted(kinds, key=["bai-viet", "chu-de", "nhan-vat"].index)
+    dated = [tuple(reversed(d.date.split("/"))) for d in repo_docs if d.url.startswith("bai-viet/") and d.date]
+    assert dated == sorted(dated, reverse=True) and len(dated) >= 5

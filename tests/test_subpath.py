@@ -30,7 +30,7 @@ NOT_FOUND_PAGE = "404.html"
 MISSING = "khong-co/trang-nay/"  # a URL with no page behind it, two levels deep
 MATERIAL_SEARCH_INDEX = "search/search_index.json"  # fetched by the worker from `base`
 VL_SEARCH = "vl-search.js"  # the header search box's script (overrides/assets/javascripts)
-PAGEFIND_ENTRY = "pagefind-entry.json"  # fetched by pagefind*.js from its own folder
+SEARCH_INDEX = "tim-kiem/index.json"  # fetched by vl-search.js from the site's base
 
 
 class MountedSite(SimpleHTTPRequestHandler):
@@ -108,7 +108,7 @@ def page_url(base: str, rel: str) -> str:
 
 def search_assets(page: Page, url: str) -> list[str]:
     """What the page's search needs: Material's worker and index (if its search box is on the
-    page: Material names the worker in every page's config), Pagefind's entry file."""
+    page: Material names the worker in every page's config), the header search box's index."""
     assets = []
     config = page.config
     if config.get("search") and "search" in page.components:
@@ -117,11 +117,8 @@ def search_assets(page: Page, url: str) -> list[str]:
         assets.append(urljoin(url, posixpath.join(base, MATERIAL_SEARCH_INDEX)))
     for ref in page.refs:
         name = posixpath.basename(urlsplit(ref.url).path)
-        if ref.tag == "script" and name.startswith("pagefind") and name.endswith(".js"):
-            assets.append(urljoin(urljoin(url, ref.url), PAGEFIND_ENTRY))
-        if ref.tag == "script" and name == VL_SEARCH:  # loads pagefind/ from the site's base
-            base = str(config.get("base", "."))
-            assets += [urljoin(url, posixpath.join(base, "pagefind", f)) for f in ("pagefind.js", PAGEFIND_ENTRY)]
+        if ref.tag == "script" and name == VL_SEARCH:  # loads tim-kiem/ from the site's base
+            assets.append(urljoin(url, posixpath.join(str(config.get("base", ".")), SEARCH_INDEX)))
     return assets
 
 
@@ -167,7 +164,7 @@ def test_pages_assets_and_search_load_under_any_mount(built_site: Path, serve: A
 
     loaded = {urlsplit(u).path.rsplit(".", 1)[-1] for u in wanted}
     assert {"css", "js"} <= loaded, "no stylesheet or script was checked"
-    assert any(u.endswith(MATERIAL_SEARCH_INDEX) or u.endswith(PAGEFIND_ENTRY) for u in wanted), "no search index"
+    assert any(u.endswith(MATERIAL_SEARCH_INDEX) or u.endswith(SEARCH_INDEX) for u in wanted), "no search index"
 
 
 @pytest.mark.e2e

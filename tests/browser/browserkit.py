@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
+from playwright.sync_api import Page, Request
 from projectcopy import copy_renderer
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -87,3 +88,36 @@ def serve(site: Path, prefix: str = "") -> Iterator[str]:
         server.shutdown()
         server.server_close()
         thread.join()
+
+
+class Traffic:
+    """Every request a page makes from now on, with the body bytes of those that finished.
+
+    `settle()` waits until none is in flight and none starts for a while: Playwright's
+    "networkidle" state resolves at once when the page reached it before, so it cannot tell.
+    """
+
+    def __init__(self, page: Page) -> None:
+        self.page = page
+        self.started: list[str] = []
+        self.finished: list[tuple[str, bytes]] = []
+        self.failed: list[str] = []
+        page.on("request", lambda r: self.started.append(r.url))
+        page.on("requestfinished", lambda r: self.finished.append((r.url, self._body(r))))
+        page.on("requestfailed", lambda r: self.failed.append(r.url))
+
+    @staticmethod
+    def _body(request: Request) -> bytes:
+        response = request.response()
+        return response.body() if response else b""
+
+    def settle(self, quiet_ms: int = 300, step_ms: int = 50, limit_ms: int = 15_000) -> None:
+        quiet = waited = 0
+        while quiet < quiet_ms:
+            seen = len(self.started)
+            self.page.wait_for_timeout(step_ms)
+            waited += step_ms
+            done = len(self.finished) + len(self.failed) == len(self.started) == seen
+            quiet = quiet + step_ms if done else 0
+            if waited > limit_ms:
+                raise TimeoutError(f"requests still in flight after {limit_ms} ms: {self.started}")

@@ -1,27 +1,35 @@
 """The search box in the header, used as a reader uses it: typed queries, results clicked.
 
-Which pages a query must find is read from the built pages themselves (the text Pagefind
-indexes: `[data-pagefind-body]` without the parts generator/search.py excludes), never listed
-by hand: the tests hold for any seeds that contain the phrases.
+Which pages a query must find is read from the built pages themselves, never listed by hand:
+an article is found by what it says (its `<article>` without the date line, theme and people
+lines, figures box, related articles and seed line), a theme or person page by its title and
+`<meta name="description">`. Whatever a query finds must hold every word of it somewhere in
+the page. The tests hold for any seeds that contain the phrases.
 """
 
 from __future__ import annotations
 
+import json
 import re
 import unicodedata
 from collections.abc import Iterator
 from html.parser import HTMLParser
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from generator.search import EXCLUDE_SELECTORS
+from generator.searchindex import FOLDER, encode, terms
 
-from .browserkit import PHONE, serve
+from .browserkit import PHONE, Traffic, serve
 from .conftest import Reader, Trouble, open_page
 
 BUDGET_BYTES = 300_000  # the issue's limit for a first query (there at 5,000 articles)
+CASES = Path(__file__).resolve().parents[1] / "search_cases.json"
+# Parts of an article page that are not what the article says.
+NOT_INDEXED = {"headerlink", "vl-meta", "vl-tags", "vl-people", "vl-seed", "vl-prevnext", "vl-original", "admonition"}
+RELATED = "bai-lien-quan"  # the heading of the related articles: nothing after it is the article's
 
 
 def nfd(text: str) -> str:
@@ -43,8 +51,8 @@ def search(page: Page, query: str) -> list[str]:
     return page.eval_on_selector_all(".md-search-result__link", "links => links.map(a => new URL(a.href).pathname)")
 
 
-class IndexedText(HTMLParser):
-    """The text inside data-pagefind-body, without the elements generator/search.py excludes."""
+class PageText(HTMLParser):
+    """A page's h1 and description, its article's text as indexed, and all its content's text."""
 
     VOID = frozenset(
         ["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"]
@@ -52,41 +60,74 @@ class IndexedText(HTMLParser):
 
     def __init__(self) -> None:
         super().__init__()
-        self.stack: list[tuple[bool, bool]] = []  # per open element: (in body, excluded)
-        self.parts: list[str] = []
+        self.stack: list[tuple[bool, bool, bool]] = []  # per open element: (in the article, left out, in h1)
+        self.article: list[str] = []
+        self.content: list[str] = []
+        self.h1: list[str] = []
+        self.description = ""
+        self.ended = False  # the related articles' heading was met: the rest is not the article's
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = dict(attrs)
+        if tag == "meta" and a.get("name") == "description":
+            self.description = a.get("content") or ""
         if tag in self.VOID:
             return
-        body, excluded = self.stack[-1] if self.stack else (False, False)
-        a = dict(attrs)
-        classes = {f".{c}" for c in (a.get("class") or "").split()}
-        # Pagefind does not index text inside <svg> (the charts' labels)
-        hidden = excluded or tag == "svg" or bool(classes & set(EXCLUDE_SELECTORS))
-        self.stack.append((body or "data-pagefind-body" in a, hidden))
+        inside, left_out, h1 = self.stack[-1] if self.stack else (False, False, False)
+        classes = set((a.get("class") or "").split())
+        self.ended = self.ended or a.get("id") == RELATED
+        inside = inside or "md-content__inner" in classes
+        left_out = left_out or tag == "svg" or bool(classes & NOT_INDEXED)
+        self.stack.append((inside, left_out, h1 or (inside and tag == "h1")))
 
     def handle_endtag(self, tag: str) -> None:
         if tag not in self.VOID and self.stack:
             self.stack.pop()
 
     def handle_data(self, data: str) -> None:
-        if self.stack and self.stack[-1] == (True, False):
-            self.parts.append(data)
+        if not self.stack or not self.stack[-1][0]:
+            return
+        _, left_out, h1 = self.stack[-1]
+        self.content.append(data)
+        if not left_out and h1:
+            self.h1.append(data)
+        if not left_out and not self.ended:
+            self.article.append(data)
+
+
+def normal(parts: list[str]) -> str:
+    return unicodedata.normalize("NFC", " ".join(" ".join(parts).split())).casefold()
 
 
 @pytest.fixture(scope="session")
-def indexed_text(built_site: Path) -> dict[str, str]:
-    """URL path → the text Pagefind indexes on that page, NFC and case-folded (indexed pages only)."""
-    assert all(re.fullmatch(r"\.[\w-]+", s) for s in EXCLUDE_SELECTORS), "only class selectors are handled here"
-    texts = {}
+def pages(built_site: Path) -> dict[str, PageText]:
+    found = {}
     for html in sorted(built_site.rglob("*.html")):
-        parser = IndexedText()
+        path = "/" + html.relative_to(built_site).as_posix().removesuffix("index.html")
+        parser = PageText()
         parser.feed(html.read_text(encoding="utf-8"))
-        if parser.parts:
-            path = "/" + html.relative_to(built_site).as_posix().removesuffix("index.html")
-            texts[path] = unicodedata.normalize("NFC", " ".join(" ".join(parser.parts).split())).casefold()
+        found[path] = parser
+    return found
+
+
+@pytest.fixture(scope="session")
+def indexed_text(pages: dict[str, PageText]) -> dict[str, str]:
+    """URL path → what search finds the page by, NFC and case-folded: articles, theme and person pages."""
+    texts = {}
+    for path, page in pages.items():
+        if re.fullmatch(r"/bai-viet/[^/]+/", path):
+            texts[path] = normal(page.article)
+        elif re.fullmatch(r"/(chu-de|nhan-vat)/[^/]+/", path):
+            texts[path] = normal([*page.h1, page.description])
     assert sum(p.startswith("/bai-viet/") for p in texts) >= 5
+    assert sum(p.startswith("/nhan-vat/") for p in texts) >= 5
     return texts
+
+
+@pytest.fixture(scope="session")
+def page_text(pages: dict[str, PageText]) -> dict[str, str]:
+    """URL path → all the text of the page's content, NFC and case-folded."""
+    return {path: normal([*page.content, page.description]) for path, page in pages.items()}
 
 
 @pytest.fixture(scope="module")
@@ -137,11 +178,59 @@ PUNCTUATION = [("2024", r"\d/2024[,.;)]|2024[,.;)]")]
     ids=lambda v: v if v.isascii() or unicodedata.is_normalized("NFC", v) else f"NFD {unicodedata.normalize('NFC', v)}",
 )
 def test_query_finds_every_page_with_the_phrase(
-    box: Page, indexed_text: dict[str, str], query: str, pattern: str
+    box: Page, indexed_text: dict[str, str], page_text: dict[str, str], query: str, pattern: str
 ) -> None:
     expected = containing(indexed_text, pattern)
     found = set(search(box, query))
     assert expected <= found, f"{query!r} missed {sorted(expected - found)}"
+    words = {f for _, f in terms(query)}
+    assert [p for p in found if not words <= {f for _, f in terms(page_text[p])}] == [], "found without the words"
+
+
+def folded(text: str) -> str:
+    return " " + " ".join(f for _, f in terms(text)) + " "
+
+
+@pytest.mark.parametrize("query", ["to lam", "quoc hoi", "hoi kien", "giao thong"])
+def test_phrase_ranks_before_scattered_words(box: Page, indexed_text: dict[str, str], query: str) -> None:
+    """Pages where the words stand side by side (accents aside) come before pages merely holding both."""
+    phrase = {p for p, text in indexed_text.items() if f" {query} " in folded(text)}
+    assert phrase, "no page has the phrase: the test would prove nothing"
+    results = search(box, query)
+    assert len(results) > len(phrase), "no page with the words apart: the ranking is not tested"
+    assert set(results[: len(phrase)]) == phrase, f"{query!r}: {results}, expected {sorted(phrase)} first"
+
+
+def test_results_show_title_date_and_summary_with_the_words_marked(box: Page) -> None:
+    search(box, "quoc phong")
+    items = box.locator(".md-search-result__item")
+    assert all(t.strip() for t in items.locator("h1").all_inner_texts())
+    dates = items.locator(".vl-search__date").all_inner_texts()
+    assert dates and all(re.fullmatch(r"\d\d/\d\d/\d{4}|tháng \d\d/\d{4}|năm \d{4}", d) for d in dates), dates
+    marks = box.locator(".md-search-result__item mark").all_inner_texts()
+    assert marks and {f for m in marks for _, f in terms(m)} <= {"quoc", "phong"}, marks
+
+
+def test_browser_cuts_and_folds_words_as_the_generator_does(box: Page) -> None:
+    """tests/search_cases.json holds Python's answers (test_search_index.py keeps it current)."""
+    cases = json.loads(CASES.read_text(encoding="utf-8"))
+    got = box.evaluate(
+        """cases => cases.map(c => ({
+            text: c.text,
+            terms: window.vlSearch.terms(c.text),
+            shards: Object.fromEntries(Object.keys(c.shards).map(n =>
+                [n, window.vlSearch.terms(c.text).map(([, f]) => window.vlSearch.shardOf(f, Number(n)))])),
+        }))""",
+        cases,
+    )
+    assert got == cases
+
+
+@pytest.mark.parametrize("ids", [[], [0], [0, 1, 2], [31, 32, 1023, 1024, 40_000, 2_000_000], list(range(0, 600, 2))])
+def test_browser_decodes_postings_as_written(box: Page, ids: list[int]) -> None:
+    for docs in (max(ids, default=0) + 1, 10 * max(ids, default=1)):
+        text = encode(ids, docs)
+        assert box.evaluate("t => window.vlSearch.decode(t)", text) == ids, text
 
 
 # Queries that also match other words once accents are folded (tổng, làm): so ranking shows.
@@ -168,8 +257,8 @@ def test_no_match_says_so(box: Page) -> None:
 def test_result_link_opens_the_article(reader: Reader, site_url: str, indexed_text: dict[str, str]) -> None:
     page = reader(site_url + "/nam/")
     results = search(page, "thuong mai")
-    first_article = next(r for r in results if r in indexed_text)
-    page.locator(f'.md-search-result__link[href="{first_article}"]').click()
+    first_article = next(r for r in results if r.startswith("/bai-viet/"))
+    page.locator(".md-search-result__link").nth(results.index(first_article)).click()
     page.wait_for_url(site_url + first_article)
     expect(page.locator("article h1")).to_be_visible()
 
@@ -200,18 +289,22 @@ def test_search_works_under_a_sub_path(reader: Reader, built_site: Path, indexed
         expect(page.locator("article h1")).to_be_visible()
 
 
-def test_first_query_downloads_little(reader: Reader, site_url: str) -> None:
-    """Nothing is fetched for search until the box is used; then only Pagefind's chunks for the query."""
+def test_first_query_downloads_little(reader: Reader, site_url: str, built_site: Path) -> None:
+    """Nothing is fetched for search until the box is used; then only the index files the query needs."""
     page = reader(site_url + "/")
     page.wait_for_load_state("networkidle")
-    fetched: list[tuple[str, int]] = []
-    page.on("requestfinished", lambda r: fetched.append((r.url, len(r.response().body()))))
+    traffic = Traffic(page)
+    traffic.settle()
+    assert traffic.started == [], "search fetched something before the box was used"
     search(page, "quoc phong")
-    page.wait_for_load_state("networkidle")
-    names = [url.rsplit("/", 1)[-1] for url, _ in fetched]
-    assert not any(n.startswith("search_index") for n in names), "Material's lunr index was fetched"
-    assert not any(n.startswith("pagefind-ui") or n.startswith("pagefind-component") for n in names), names
-    assert any(n.endswith(".pf_index") for n in names)
+    traffic.settle()
+    assert traffic.failed == []
+    fetched = [(url, len(body)) for url, body in traffic.finished]
+    paths = [urlsplit(url).path for url, _ in fetched]
+    assert all(p.startswith(f"/{FOLDER}/") for p in paths), paths
+    assert f"/{FOLDER}/index.json" in paths
     total = sum(size for _, size in fetched)
-    print(f"first query: {len(fetched)} requests, {total} bytes")
+    index = sum(f.stat().st_size for f in (built_site / FOLDER).rglob("*.json"))
+    print(f"first query: {len(fetched)} requests, {total} bytes of {index} in {FOLDER}/")
     assert total <= BUDGET_BYTES
+    assert total < index / 2, "most of the index was fetched: sharding does not work"

@@ -1,16 +1,81 @@
 /*
- * Việt–Lào digest: the header search box (partials/vl-search.html) over Pagefind.
+ * Việt–Lào digest: the header search box (partials/vl-search.html) over the generator's static
+ * index in tim-kiem/ (generator/searchindex.py describes its format).
  *
- * - Nothing is fetched until the reader focuses the box; then pagefind/pagefind.js loads the
- *   index chunks and page fragments a query needs, never the whole index.
- * - Queries are NFC-normalised: text typed as decomposed (NFD) letters finds the same pages.
- * - Pagefind folds accents (to lam → Tô Lâm) but not đ, which is a letter of its own: a word
- *   typed with d is also looked up with đ (dac → đặc), keeping the forms the index holds.
+ * - Nothing is fetched until the reader focuses the box; then tim-kiem/index.json (a few
+ *   numbers), and for a query only the shards of its own words and the documents shown.
+ * - Queries are cut into syllables and folded exactly as the generator does (NFC, lower case,
+ *   letters and digits only, accents removed, đ→d): `to lam` finds "Tô Lâm", `dac` "đặc",
+ *   decomposed (NFD) input the same pages as composed.
+ * - Every syllable must occur (whole syllables: `quoc ph` waits for `phong`). Ranking: words typed
+ *   with accents found with those accents, then adjacent words found side by side, then words in
+ *   the title, then newest first. A word typed without accents matches any accents.
  * - Every URL is relative to the page (Material's base_url), so the site works under a sub-path.
- * - Result titles and excerpts are inserted as text; only Pagefind's <mark> is kept.
+ * - Titles, dates and summaries are inserted as text; <mark> elements are made here.
  */
 (function () {
   "use strict";
+
+  const ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+  const BITMAP = "~";
+  const VERSION = 1;
+  const VALUE = new Map([...ALPHABET].map((c, i) => [c, i]));
+  const TOKEN = /[\p{L}\p{N}]+/gu;
+  const CRC = new Uint32Array(256).map((_, n) => {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    return c;
+  });
+  const utf8 = new TextEncoder();
+
+  /* Syllables as written: NFC, lower case, letters and digits (generator/searchindex.py: tokens). */
+  function tokens(text) {
+    return text.normalize("NFC").toLowerCase().match(TOKEN) || [];
+  }
+
+  /* A syllable without accents, đ→d (searchindex.py: fold). */
+  function fold(token) {
+    return token.toLowerCase().normalize("NFD").replace(/\p{M}/gu, "").replaceAll("đ", "d");
+  }
+
+  function terms(text) {
+    return tokens(text).map((t) => [t, fold(t)]);
+  }
+
+  function shardOf(term, shards) {
+    let c = 0xffffffff;
+    for (const byte of utf8.encode(term)) c = CRC[(c ^ byte) & 0xff] ^ (c >>> 8);
+    return ((c ^ 0xffffffff) >>> 0) % shards;
+  }
+
+  /* Doc ids from their text form: delta varints, or `~` and a bitmap (searchindex.py: encode). */
+  function decode(text) {
+    const ids = [];
+    if (text.startsWith(BITMAP)) {
+      for (let k = 1; k < text.length; k++) {
+        const v = VALUE.get(text[k]);
+        for (let j = 0; j < 6; j++) if ((v >> j) & 1) ids.push(6 * (k - 1) + j);
+      }
+      return ids;
+    }
+    let value = 0;
+    let scale = 1;
+    let last = -1;
+    for (const c of text) {
+      const v = VALUE.get(c);
+      value += (v & 31) * scale;
+      scale *= 32;
+      if (!(v & 32)) {
+        last += value + 1;
+        ids.push(last);
+        value = 0;
+        scale = 1;
+      }
+    }
+    return ids;
+  }
+
+  window.vlSearch = Object.freeze({ terms, shardOf, decode });
 
   const root = document.querySelector("[data-vl-search]");
   if (!root) return;
@@ -24,104 +89,125 @@
   const label = (name, n) => (root.dataset["label" + name] || "").replace("{n}", String(n));
 
   const PAGE_SIZE = 10;
-  const MAX_D_WORDS = 3; // words tried with both d and đ: at most 2^3 searches per query
   const DEBOUNCE_MS = 120;
 
   const base = new URL((root.dataset.base || ".") + "/", document.baseURI);
-  let pagefind = null;
+  const cache = new Map(); // path in tim-kiem/ → promise of its JSON
   let latest = 0; // the newest query: older answers arriving late are dropped
-  let shown = [];
+  let shown = []; // doc ids of the current results, best first
+  let listed = 0; // how many of them were put in the list
+  let words = new Set(); // folded words of the current query, to highlight
   let timer = null;
 
-  function load() {
-    if (!pagefind) {
-      pagefind = import(new URL("pagefind/pagefind.js", base).href).then(async (pf) => {
-        await pf.options({ baseUrl: base.pathname });
-        await pf.init();
-        return pf;
+  function file(path) {
+    if (!cache.has(path)) {
+      const loading = fetch(new URL("tim-kiem/" + path, base)).then((response) => {
+        if (!response.ok) throw new Error(`tim-kiem/${path}: ${response.status}`);
+        return response.json();
       });
-      pagefind.catch(() => {
-        pagefind = null;
-      });
+      loading.catch(() => cache.delete(path));
+      cache.set(path, loading);
     }
-    return pagefind;
+    return cache.get(path);
   }
 
-  /* The query as Pagefind should see it, and its d/đ variants that the index can answer. */
-  async function queries(pf, text) {
-    const words = text.normalize("NFC").toLocaleLowerCase("vi").split(/\s+/).filter(Boolean);
-    const choices = [];
-    let tried = 0;
-    for (const word of words) {
-      const choice = [word];
-      if (/^d\p{L}*$/u.test(word) && tried < MAX_D_WORDS) {
-        tried += 1;
-        const alt = "đ" + word.slice(1);
-        const found = [];
-        for (const candidate of [word, alt]) {
-          if ((await pf.search(candidate)).results.length) found.push(candidate);
-        }
-        if (found.length) choice.splice(0, 1, ...found);
-      }
-      choices.push(choice);
-    }
-    let out = [[]];
-    for (const choice of choices) out = out.flatMap((prefix) => choice.map((w) => [...prefix, w]));
-    return out.map((ws) => ws.join(" "));
+  async function index() {
+    const info = await file("index.json");
+    if (info.version !== VERSION) throw new Error(`search index version ${info.version}, expected ${VERSION}`);
+    return info;
   }
 
-  /* Every variant's results, best score per page first. */
-  async function search(pf, text) {
-    const best = new Map();
-    for (const q of await queries(pf, text)) {
-      for (const r of (await pf.search(q)).results) {
-        const seen = best.get(r.id);
-        if (!seen || seen.score < r.score) best.set(r.id, r);
-      }
-    }
-    return [...best.values()].sort((a, b) => b.score - a.score);
+  /* The index entry of `term` in shards of `kind`, or undefined. */
+  async function entry(info, kind, term) {
+    const shard = await file(`${kind}/${shardOf(term, info.shards[kind])}.json`);
+    return Object.hasOwn(shard, term) ? shard[term] : undefined;
   }
 
-  /* Pagefind's excerpt as DOM nodes: text, and <mark> around the matched words. */
-  function excerpt(html) {
-    const doc = new DOMParser().parseFromString(html, "text/html"); // inert: nothing runs
-    const p = document.createElement("p");
-    for (const node of doc.body.childNodes) {
-      if (node.nodeName === "MARK") {
-        const mark = document.createElement("mark");
-        mark.textContent = node.textContent;
-        p.append(mark);
-      } else {
-        p.append(node.textContent);
-      }
+  /* Doc ids holding every word of `query`, best first. */
+  async function search(query) {
+    const info = await index();
+    const typed = [...new Set(query.filter(([exact, f]) => exact !== f).map(([exact]) => exact))];
+    const folded = [...new Set(query.map(([, f]) => f))];
+    const pairs = [...new Set(query.slice(1).map(([, f], i) => `${query[i][1]} ${f}`))];
+    const [found, phrases, exact] = await Promise.all([
+      Promise.all(folded.map((t) => entry(info, "w", t))),
+      Promise.all(pairs.map((t) => entry(info, "p", t))),
+      Promise.all(typed.map((t) => entry(info, "x", t))),
+    ]);
+    if (found.some((e) => e === undefined)) return [];
+    const n = info.docs;
+    const hits = new Uint16Array(n);
+    const score = { exact: new Uint16Array(n), phrase: new Uint16Array(n), title: new Uint16Array(n) };
+    const count = (postings, into) => {
+      for (const id of decode(postings)) into[id] += 1;
+    };
+    for (const [all, title] of found) {
+      count(all, hits);
+      if (title) count(title, score.title);
     }
-    return p;
+    for (const p of phrases) if (p) count(p, score.phrase);
+    for (const x of exact) if (x) count(x, score.exact);
+    const ids = [];
+    for (let id = 0; id < n; id++) if (hits[id] === folded.length) ids.push(id);
+    return ids.sort(
+      (a, b) =>
+        score.exact[b] - score.exact[a] ||
+        score.phrase[b] - score.phrase[a] ||
+        score.title[b] - score.title[a] ||
+        a - b,
+    );
   }
 
-  function item(data) {
+  /* `text` as nodes: the query's words (compared folded) in <mark>, the rest as text. */
+  function highlighted(element, text) {
+    let at = 0;
+    for (const match of text.matchAll(TOKEN)) {
+      if (!words.has(fold(match[0]))) continue;
+      element.append(text.slice(at, match.index));
+      const mark = document.createElement("mark");
+      mark.textContent = match[0];
+      element.append(mark);
+      at = match.index + match[0].length;
+    }
+    element.append(text.slice(at));
+    return element;
+  }
+
+  function item([url, title, date, summary]) {
     const li = document.createElement("li");
     li.className = "md-search-result__item";
     const a = document.createElement("a");
     a.className = "md-search-result__link";
-    a.href = data.url;
+    a.href = new URL(url, base).href;
     const article = document.createElement("article");
     article.className = "md-search-result__article md-typeset";
     const icon = document.createElement("div");
     icon.className = "md-search-result__icon md-icon";
-    const title = document.createElement("h1");
-    title.textContent = (data.meta && data.meta.title) || data.url;
-    article.append(icon, title, excerpt(data.excerpt || ""));
+    article.append(icon, highlighted(document.createElement("h1"), title));
+    if (date) {
+      const when = document.createElement("p");
+      when.className = "vl-search__date";
+      when.textContent = date;
+      article.append(when);
+    }
+    article.append(highlighted(document.createElement("p"), summary));
     a.append(article);
     li.append(a);
     return li;
   }
 
   async function showMore(id) {
-    const batch = shown.slice(list.children.length, list.children.length + PAGE_SIZE);
-    const items = await Promise.all(batch.map((r) => r.data()));
+    const info = await index();
+    if (id !== latest) return; // a newer query owns `shown` now
+    const per = info.docs_per_shard;
+    const batch = shown.slice(listed, listed + PAGE_SIZE);
+    listed += batch.length;
+    const shards = await Promise.all(batch.map((doc) => file(`d/${Math.floor(doc / per)}.json`)));
     if (id !== latest) return;
-    list.append(...items.map(item));
-    more.hidden = list.children.length >= shown.length;
+    const rows = batch.map((doc, i) => shards[i][doc % per]);
+    // Links stay on this site: a URL from the index that resolves elsewhere is not shown.
+    list.append(...rows.filter(([url]) => new URL(url, base).origin === base.origin).map(item));
+    more.hidden = listed >= shown.length;
   }
 
   /* Answer `text`; when done, the result list carries data-query="<text>" (tests wait for it). */
@@ -130,17 +216,19 @@
     list.replaceChildren();
     more.hidden = true;
     shown = [];
+    listed = 0;
     delete results.dataset.query;
-    if (!text.trim()) {
+    const query = terms(text);
+    if (!query.length) {
       meta.textContent = label("Hint");
       return;
     }
     meta.textContent = label("Loading");
     try {
-      const pf = await load();
-      const found = await search(pf, text);
+      const found = await search(query);
       if (id !== latest) return;
       shown = found;
+      words = new Set(query.map(([, f]) => f));
       meta.textContent = found.length ? label("Count", found.length) : label("None");
       await showMore(id);
       if (id === latest) results.dataset.query = text;
@@ -152,7 +240,7 @@
 
   function open() {
     if (toggle && !toggle.checked) toggle.checked = true;
-    load();
+    index().catch(() => {}); // the first query's error says it
   }
 
   function close() {

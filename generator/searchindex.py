@@ -1,0 +1,272 @@
+"""Site search: a static index written by the generator into `content/tim-kiem/`.
+
+The header's search box (overrides/assets/javascripts/vl-search.js) reads it; MkDocs and
+Zensical copy it as static files. A browser downloads only `index.json` and the few shards a
+query needs, so a first query costs little at any number of articles (README, "Search").
+
+Documents: every article (newest first, so a lower id is a newer article and ties rank newest
+first), then every theme page and every person page. Terms, per document, without positions:
+
+- `w`: folded syllables (accents removed, đ→d, lower case): `to`, `lam`; with each, the
+  documents whose title holds it (the title signal);
+- `p`: adjacent folded syllables of one paragraph: `to lam` (ranks the real phrase first);
+- `x`: syllables written with accents or đ, lower case, NFC: `tô`, `lâm` (fetched only for the
+  accented words of a query; a word typed without accents matches any accents).
+
+Each kind is split into shards by a stable hash (CRC-32 of the UTF-8 term): a query fetches the
+shard of each of its terms. The number of shards grows with the index (a power of two, about
+`SHARD_TARGET` characters each), so a small site has few files. Doc ids of a term are sorted
+and written as a string: delta varints in the base64url alphabet (5 bits per character, the
+6th marks "more"), or, when shorter, `~` and a bitmap of all documents, 6 per character.
+"""
+
+from __future__ import annotations
+
+import collections
+import functools
+import itertools
+import json
+import operator
+import re
+import unicodedata
+import zlib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from . import layout
+from .data import Data
+from .indexes import person_description
+from .model import Article
+
+FOLDER = "tim-kiem"
+META = f"{FOLDER}/index.json"
+VERSION = 1
+KINDS = ("w", "p", "x")
+DOCS_PER_SHARD = 10  # a result page shows 10: the newest 10 results cost one document shard
+SHARD_TARGET = 6_000  # characters of postings per shard, on average
+MAX_SHARDS = 4_096
+ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
+BITMAP = "~"
+_MORE = 32  # continuation bit of a varint character
+_TOKEN = re.compile(r"[^\W_]+")  # runs of letters and digits: JavaScript's [\p{L}\p{N}]+
+
+
+def tokens(text: str) -> list[str]:
+    """Syllables as written: NFC, lower case, split at anything that is not a letter or digit."""
+    return _TOKEN.findall(unicodedata.normalize("NFC", text).lower())
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def fold(token: str) -> str:
+    """A syllable without accents: combining marks removed, đ→d (`Đặc` → `dac`)."""
+    decomposed = unicodedata.normalize("NFD", token.lower())
+    return "".join(c for c in decomposed if not unicodedata.category(c).startswith("M")).replace("đ", "d")
+
+
+def terms(text: str) -> list[tuple[str, str]]:
+    """(as written, folded) for each syllable of `text`: what the JavaScript computes for a query."""
+    return [(t, fold(t)) for t in tokens(text)]
+
+
+def shard_of(term: str, shards: int) -> int:
+    return zlib.crc32(term.encode("utf-8")) % shards
+
+
+def shard_count(total_chars: int) -> int:
+    """The smallest power of two that keeps shards near SHARD_TARGET characters (at most MAX_SHARDS)."""
+    count = 1
+    while count < MAX_SHARDS and total_chars > count * SHARD_TARGET:
+        count *= 2
+    return count
+
+
+# A delta below 32 is one character, below 1,024 two, below 32,768 three.
+_SMALL = 1 << 15
+
+
+def _varint(n: int) -> str:
+    out = []
+    while True:
+        low, n = n & (_MORE - 1), n >> 5
+        if not n:
+            out.append(ALPHABET[low])
+            return "".join(out)
+        out.append(ALPHABET[low | _MORE])
+
+
+_CODES = [_varint(n) for n in range(_SMALL)]
+
+
+_BY_GAP = ["", *_CODES]  # by the gap to the previous id (which starts at -1): the code of gap - 1
+_SIX = {bytes(bits): ALPHABET[sum(b << j for j, b in enumerate(bits))] for bits in itertools.product((0, 1), repeat=6)}
+
+
+def _bitmap(ids: Sequence[int], docs: int) -> str:
+    flags = bytearray(-(-docs // 6) * 6)  # one byte per document, set by C loops (this runs for every common word)
+    collections.deque(map(flags.__setitem__, ids, itertools.repeat(1)), maxlen=0)
+    six = bytes(flags)
+    return BITMAP + "".join([_SIX[six[k : k + 6]] for k in range(0, len(six), 6)])
+
+
+def encode(ids: Sequence[int], docs: int) -> str:
+    """Sorted, distinct doc ids as text: delta varints, or a bitmap when that is shorter."""
+    limit = -(-docs // 6) + 1  # a bitmap's length
+    if len(ids) > limit:  # at least one character per id: the bitmap is shorter
+        return _bitmap(ids, docs)
+    gaps = list(map(operator.sub, ids, [-1, *ids[:-1]]))
+    if gaps and max(gaps) > _SMALL:
+        varints = "".join(_varint(g - 1) for g in gaps)
+    else:
+        varints = "".join(map(_BY_GAP.__getitem__, gaps))
+    return varints if len(varints) <= limit else _bitmap(ids, docs)
+
+
+def decode(text: str) -> list[int]:
+    """The doc ids `encode` wrote (the Python twin of the browser's decoder, for tests)."""
+    if text.startswith(BITMAP):
+        return [6 * k + j for k, c in enumerate(text[1:]) for j in range(6) if ALPHABET.index(c) >> j & 1]
+    ids, value, shift, last = [], 0, 0, -1
+    for c in text:
+        v = ALPHABET.index(c)
+        value |= (v & (_MORE - 1)) << shift
+        shift += 5
+        if not v & _MORE:
+            last += value + 1
+            ids.append(last)
+            value, shift = 0, 0
+    return ids
+
+
+@dataclass(frozen=True)
+class Doc:
+    """One search result: where it is, what the result list shows, and the text it is found by."""
+
+    url: str  # relative to the site root, directory URLs: `bai-viet/<slug>/`
+    title: str
+    date: str  # as the site shows it (`02/12/2025`), empty for pages without a date
+    summary: str
+    text: tuple[str, ...]  # paragraphs: a phrase never spans two
+
+
+def page_url(source: str) -> str:
+    """The URL of `content/<source>` relative to the site root (use_directory_urls: true)."""
+    stem = source.removesuffix(".md")
+    if stem == "index" or stem.endswith("/index"):
+        return stem.removesuffix("index")
+    return stem + "/"
+
+
+def article_doc(a: Article) -> Doc:
+    """What the article says: its title, paragraphs, headings and captions (not its date, source,
+    themes or links to other articles)."""
+    return Doc(
+        url=page_url(layout.article(a.slug)),
+        title=a.title,
+        date=a.date.vi() if a.date else "",
+        summary=a.summary,
+        text=tuple(b.text for b in a.blocks),
+    )
+
+
+def documents(articles: Iterable[Article], data: Data) -> list[Doc]:
+    """Articles newest first, then theme and person pages (found by title and description, as in
+    their `<meta name="description">`; their article lists are left out: each article is its own
+    document)."""
+    docs = [article_doc(a) for a in sorted(articles, key=Article.newest_first_key)]
+    for t in data.themes:
+        description = t.description or t.name
+        docs.append(Doc(page_url(layout.theme_page(t.slug)), t.name, "", description, (description,)))
+    for p in data.people:
+        description = person_description(p)
+        docs.append(Doc(page_url(layout.person_page(p.slug)), p.name, "", description, (description,)))
+    return docs
+
+
+@dataclass(frozen=True)
+class Postings:
+    """Doc ids by term, each list sorted: the index before it is encoded."""
+
+    words: dict[str, list[int]]
+    titles: dict[str, list[int]]
+    pairs: dict[str, list[int]]
+    exact: dict[str, list[int]]
+
+
+class _Folds(dict[str, str]):
+    """fold() of each syllable met, computed once: the vocabulary is small, the text is not."""
+
+    def __missing__(self, token: str) -> str:
+        self[token] = folded = fold(token)
+        return folded
+
+
+def postings(docs: Sequence[Doc]) -> Postings:
+    """One pass over the documents: ids are appended in order, so every list comes out sorted.
+
+    This runs on every generator run, once per (document, distinct term): the loops over
+    syllables are map() calls, which run in C.
+    """
+    kinds: list[collections.defaultdict[str, list[int]]] = [collections.defaultdict(list) for _ in range(4)]
+    folds = _Folds()
+    for i, doc in enumerate(docs):
+        words: set[str] = set()
+        pairs: set[str] = set()
+        exact: set[str] = set()
+        for block in (doc.title, *doc.text):
+            written = tokens(block)
+            folded = list(map(folds.__getitem__, written))
+            exact.update(written)
+            words.update(folded)
+            pairs.update(map(" ".join, itertools.pairwise(folded)))
+        exact -= words  # syllables written without accents are their own folded form: `w` has them
+        title = set(map(folds.__getitem__, tokens(doc.title)))
+        append = operator.methodcaller("append", i)
+        for target, found in zip(kinds, (words, title, pairs, exact), strict=True):
+            collections.deque(map(append, map(target.__getitem__, found)), maxlen=0)
+    return Postings(*(dict(kind) for kind in kinds))
+
+
+def _shards(entries: dict[str, object], sizes: int) -> list[dict[str, object]]:
+    count = shard_count(sizes)
+    shards: list[dict[str, object]] = [{} for _ in range(count)]
+    for term, value in entries.items():
+        shards[shard_of(term, count)][term] = value
+    return shards
+
+
+def _chars(value: object) -> int:
+    return len(value) if isinstance(value, str) else sum(len(v) + 3 for v in value)  # type: ignore[attr-defined]
+
+
+def _json(value: object) -> bytes:
+    return (json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=True) + "\n").encode("utf-8")
+
+
+def index_files(docs: Sequence[Doc]) -> dict[str, bytes]:
+    """Every file of the index, by path in `content/`."""
+    n = len(docs)
+    index = postings(docs)
+    kinds: dict[str, dict[str, object]] = {"w": {}, "p": {}, "x": {}}
+    for term, ids in index.words.items():
+        title = index.titles.get(term)
+        kinds["w"][term] = [encode(ids, n), encode(title, n)] if title else [encode(ids, n)]
+    kinds["p"] = {term: encode(ids, n) for term, ids in index.pairs.items()}
+    kinds["x"] = {term: encode(ids, n) for term, ids in index.exact.items()}
+    files: dict[str, bytes] = {}
+    counts = {}
+    for kind, entries in kinds.items():
+        size = sum(len(term) + _chars(value) + 6 for term, value in entries.items())
+        shards = _shards(entries, size)
+        counts[kind] = len(shards)
+        files.update({f"{FOLDER}/{kind}/{k}.json": _json(shard) for k, shard in enumerate(shards)})
+    for k in range(-(-n // DOCS_PER_SHARD)):
+        chunk = docs[k * DOCS_PER_SHARD : (k + 1) * DOCS_PER_SHARD]
+        files[f"{FOLDER}/d/{k}.json"] = _json([[d.url, d.title, d.date, d.summary] for d in chunk])
+    meta = {"version": VERSION, "docs": n, "docs_per_shard": DOCS_PER_SHARD, "shards": counts}
+    files[META] = _json(meta)
+    return files
+
+
+def search_files(articles: Iterable[Article], data: Data) -> dict[str, bytes]:
+    """The search index for these articles and the site's themes and people."""
+    return index_files(documents(articles, data))
