@@ -18,7 +18,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 # What the generator's pages may contain: every tag and attribute it writes on purpose.
 ALLOWED_TAGS = frozenset({"h1", "h2", "p", "a", "strong", "code", "ul", "li", "br", "table", "thead", "tbody", "tr"})
-ALLOWED_TAGS |= {"th", "td"}
+ALLOWED_TAGS |= {"th", "td", "div"}  # div: the "Số liệu chính" admonition box the generator writes
 ALLOWED_ATTRS = frozenset({"href", "class", "id", "title", "style"})
 
 
