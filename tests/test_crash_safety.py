@@ -32,7 +32,7 @@ from conftest import DATA, ROOT, SEEDS, copy_hand_written
 from generator import output
 from generator.__main__ import INTERRUPTED_AFTER, INTERRUPTED_BEFORE
 from generator.build import Paths, build
-from generator.output import TEST_SIGNAL, read_manifest
+from generator.output import LOCK_SUFFIX, TEST_SIGNAL, read_manifest
 
 SEED_COUNT = 200
 STEP_STRIDE = 10  # the forked writer is stopped at every 10th step
@@ -108,7 +108,9 @@ class Project:
         raise AssertionError(f"content/ is a mix: {len(now)} files, {missing} of A missing, {extra} not in A")
 
     def leftovers(self) -> list[str]:
-        return sorted(p.name for p in self.work.iterdir() if p.name.startswith(".content"))
+        """Staging or old trees beside content/ (the lock file stays on purpose: it holds no data)."""
+        lock = f".content{LOCK_SUFFIX}"
+        return sorted(p.name for p in self.work.iterdir() if p.name.startswith(".content") and p.name != lock)
 
     def cli(self, env: Mapping[str, str] | None = None) -> subprocess.CompletedProcess[str]:
         full_env = {k: v for k, v in os.environ.items() if k != TEST_SIGNAL} | dict(env or {})
