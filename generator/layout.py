@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import posixpath
+from functools import cache
 
 HOME = "index.md"
 ARTICLES = "bai-viet"
@@ -59,6 +60,7 @@ def theme_page(slug: str) -> str:
     return f"{THEMES}/{slug}.md"
 
 
+@cache  # called for every link of every index entry; the pages are few
 def rel(from_page: str, to_page: str) -> str:
     """Relative link between two pages of `content/` (MkDocs resolves `.md` links)."""
     return posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")

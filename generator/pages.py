@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import yaml
-
-from . import layout, mdtext
+from . import frontmatter, layout, mdtext
 from .data import Data
 from .layout import LABELS
 from .model import Article, BlockKind
@@ -12,8 +10,7 @@ from .model import Article, BlockKind
 
 def front_matter(meta: dict[str, object]) -> str:
     """`---`-fenced YAML written by yaml.safe_dump: whatever the values, it parses back the same."""
-    body = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=10_000, default_flow_style=False)
-    return f"---\n{body}---\n"
+    return f"---\n{frontmatter.dump(meta)}---\n"
 
 
 def article_meta(a: Article) -> dict[str, object]:
