@@ -253,7 +253,9 @@ def make_seed(rng: random.Random, pool: Pool, data: Data, index: int) -> Synthet
     )
 
 
-def generate(n: int, seed: int = 0, seeds_dir: Path = ROOT / "seeds", data_dir: Path = ROOT / "data") -> list[SyntheticSeed]:
+def generate(
+    n: int, seed: int = 0, seeds_dir: Path = ROOT / "seeds", data_dir: Path = ROOT / "data"
+) -> list[SyntheticSeed]:
     """N synthetic seeds; the same N and seed number give the same seeds, byte for byte."""
     data = load_data(data_dir)
     pool = load_pool(seeds_dir, data)

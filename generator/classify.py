@@ -57,7 +57,9 @@ def assign_themes(title: str, body: str, themes: Sequence[Theme], min_hits: int)
 
 def find_people(text: str, people: Sequence[Person]) -> tuple[str, ...]:
     """Canonical names of registry people mentioned in `text`, in order of first mention."""
-    form = match_form(text)
+    # Folding each line on its own gives the same text (no fold crosses a line break) and
+    # reuses the body's form from `assign_themes` when `text` is `title + "\n" + body`.
+    form = "\n".join(map(match_form, text.split("\n", 1)))
     first: list[tuple[int, str]] = []
     for person in people:
         positions = [at for s in (person.name, *person.aliases) for at in islice(whole_words(form, _phrase(s)), 1)]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # Invisible characters that scraped text carries: zero-width spaces and joiners, word joiner,
 # stray BOMs, soft hyphen, and bidi controls (which can make a title display as something
@@ -80,6 +81,7 @@ _TONE_PLACEMENT = {
 _TONE_RE = re.compile("|".join(sorted(_TONE_PLACEMENT, key=len, reverse=True)))
 
 
+@lru_cache(maxsize=16)  # an article's body is matched against themes, then people
 def match_form(text: str) -> str:
     """A form of `text` for keyword matching: lower case, NFC, one tone placement."""
     decomposed = unicodedata.normalize("NFD", text.casefold())

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import posixpath
 import re
 
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
+from generator import layout
 from generator.classify import whole_words
 from generator.parsing import is_all_caps
 from generator.text import count_words
@@ -36,3 +38,17 @@ def test_count_words_is_the_regex(text: str) -> None:
 def test_is_all_caps_is_the_list_version(text: str) -> None:
     letters = [c for c in text if c.isalpha()]
     assert is_all_caps(text) == (len(letters) >= 4 and all(c.isupper() for c in letters))
+
+
+@settings(max_examples=2000, deadline=None)
+@given(
+    *[st.lists(st.sampled_from(["a", "b", "a.md", "b.md", ".", "..", ""]), min_size=1, max_size=4).map("/".join)] * 2
+)
+@example("bai-viet/x.md", "chu-de/y.md")
+@example("a/b.md/index.md", "a/b.md")
+@example("index.md", "index.md")
+def test_rel_is_relpath(from_page: str, to_page: str) -> None:
+    expected = posixpath.relpath(to_page, posixpath.dirname(from_page) or ".") if to_page else None
+    if expected is None:  # relpath refuses an empty path
+        return
+    assert layout.rel(from_page, to_page) == expected
