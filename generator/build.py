@@ -14,9 +14,10 @@ from collections import defaultdict
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from . import classify, layout, text
+from . import cache, classify, layout, text
+from .cache import Store
 from .curation import Curation, load_curation
-from .data import Data, load_data
+from .data import DATA_FILES, Data, load_data
 from .errors import ConfigError, ConfigErrors, SeedError
 from .indexes import index_pages
 from .model import Article, BlockKind, Diagnostic, ParsedSeed
@@ -35,6 +36,7 @@ class Paths:
     seeds: Path = Path("seeds")
     content: Path = Path("content")
     data: Path = Path("data")
+    cache: Path | None = None  # e.g. `.cache`: reruns reuse what did not change (see cache.py)
 
 
 @dataclass(frozen=True)
@@ -161,7 +163,60 @@ def unique_slugs(articles: list[Article], pinned: set[str]) -> tuple[list[Articl
     return result, errors
 
 
-def gather(paths: Paths, data: Data, today: _dt.date) -> tuple[list[Article], list[Diagnostic], list[Diagnostic]]:
+@dataclass(frozen=True)
+class SeedResult:
+    """What one seed becomes on its own; duplicates are found across seeds, in `gather`.
+
+    Free of the seed's path (`display`), so that runs from other folders share cached results.
+    """
+
+    error: str | None = None  # unreadable: the reason
+    fingerprint: str = ""  # of the text with spaces collapsed
+    article: Article | None = None  # None without error: no article text
+    notes: tuple[tuple[str, str], ...] = ()  # (message, level) about this seed
+    future: bool = False  # dated after the day of the run: the one thing that depends on the day
+
+    def valid_on(self, today: _dt.date) -> bool:
+        """Whether the result holds on `today` (make_article uses the day only to warn of future dates)."""
+        date = self.article.date if self.article else None
+        return (date is not None and date.first_day() > today) == self.future
+
+
+def process_seed(path: Path, cur: Curation, data: Data, today: _dt.date) -> SeedResult:
+    """Read, parse and classify one seed. Pure: the same file, curation, data and day give the same result."""
+    display = str(path)
+    try:
+        seed = read_seed(path, display)
+    except SeedError as exc:
+        return SeedResult(error=exc.reason)
+    fingerprint = hashlib.sha256(" ".join(seed.text.split()).encode("utf-8")).hexdigest()
+    parsed = parse_seed(seed.text, data.boilerplate)
+    if not parsed.blocks and not parsed.title:
+        return SeedResult(fingerprint=fingerprint)
+    article, notes = make_article(seed, parsed, cur, data=data, display=display, today=today)
+    future = article.date is not None and article.date.first_day() > today
+    return SeedResult(None, fingerprint, article, tuple((n.message, n.level) for n in notes), future)
+
+
+def process_seeds(
+    files: SeedFiles, curations: dict[str, Curation], data: Data, today: _dt.date, store: Store
+) -> list[SeedResult]:
+    """`process_seed` for every seed, cached by name, bytes and curation, in parallel when it pays."""
+    items = []
+    for path in files.seeds:
+        cur = curations.get(unicodedata.normalize("NFC", path.stem), Curation())
+        try:
+            with path.open("rb") as f:
+                key: str | None = cache.digest(path.name, hashlib.file_digest(f, "sha256").hexdigest(), cur)
+        except OSError:
+            key = None  # unreadable now: computed (and rejected) every run
+        items.append((key, (path, cur)))
+    return cache.cached_map(store, "seed", items, process_seed, shared=(data, today), valid=lambda r: r.valid_on(today))
+
+
+def gather(
+    paths: Paths, data: Data, today: _dt.date, store: Store | None = None
+) -> tuple[list[Article], list[Diagnostic], list[Diagnostic]]:
     """Phase 1 and 2: every seed into an Article or a rejection; unique slugs."""
     files = discover(paths.seeds)
     curations = load_curations(files, data)
@@ -169,28 +224,21 @@ def gather(paths: Paths, data: Data, today: _dt.date) -> tuple[list[Article], li
     warnings = [Diagnostic(str(p), f"ignored: not a seed (seeds are {SEED_SUFFIX} files)") for p in files.ignored]
     articles: list[Article] = []
     seen: dict[str, str] = {}
-    for path in files.seeds:
+    results = process_seeds(files, curations, data, today, store or Store(None))
+    for path, r in zip(files.seeds, results, strict=True):
         display = str(path)
-        try:
-            seed = read_seed(path, display)
-        except SeedError as exc:
-            rejected.append(Diagnostic(exc.path, exc.reason, "error"))
+        if r.error is not None:
+            rejected.append(Diagnostic(display, r.error, "error"))
             continue
-        fingerprint = hashlib.sha256(" ".join(seed.text.split()).encode("utf-8")).hexdigest()
-        if fingerprint in seen:
-            rejected.append(Diagnostic(display, f"duplicate of {seen[fingerprint]} (same text)", "error"))
+        if r.fingerprint in seen:
+            rejected.append(Diagnostic(display, f"duplicate of {seen[r.fingerprint]} (same text)", "error"))
             continue
-        seen[fingerprint] = display
-        parsed = parse_seed(seed.text, data.boilerplate)
-        if not parsed.blocks and not parsed.title:
+        seen[r.fingerprint] = display
+        if r.article is None:
             rejected.append(Diagnostic(display, "no article text (only boilerplate or a date header)", "error"))
             continue
-        stem = unicodedata.normalize("NFC", path.stem)
-        article, notes = make_article(
-            seed, parsed, curations.get(stem, Curation()), data=data, display=display, today=today
-        )
-        articles.append(article)
-        warnings.extend(notes)
+        articles.append(r.article)
+        warnings.extend(Diagnostic(display, message, level) for message, level in r.notes)
     pinned = {a.seed for a in articles if curations.get(Path(a.seed).stem, Curation()).slug}
     articles, errors = unique_slugs(articles, pinned)
     if errors:
@@ -198,17 +246,33 @@ def gather(paths: Paths, data: Data, today: _dt.date) -> tuple[list[Article], li
     return sorted(articles, key=Article.newest_first_key), rejected, warnings
 
 
-def render(articles: list[Article], data: Data, has_about: bool) -> dict[str, bytes]:
+def render(articles: list[Article], data: Data, has_about: bool, store: Store | None = None) -> dict[str, bytes]:
     """Phase 3a: every generated page, by path in `content/`, as bytes."""
-    pages = {layout.article(a.slug): render_article(a, data) for a in articles}
-    pages.update(index_pages(articles, data, has_about))
+    store = store or Store(None)
+    pages = article_pages(articles, data, store)
+    pages.update(cached_index_pages(articles, data, has_about, store))
     return {path: page.encode("utf-8") for path, page in sorted(pages.items())}
+
+
+def article_pages(articles: list[Article], data: Data, store: Store) -> dict[str, str]:
+    """`render_article` for every article, cached by the article's contents."""
+    items = [(cache.digest(a), (a,)) for a in articles]
+    rendered = cache.cached_map(store, "article", items, render_article, shared=(data,))
+    return {layout.article(a.slug): page for a, page in zip(articles, rendered, strict=True)}
+
+
+def cached_index_pages(articles: list[Article], data: Data, has_about: bool, store: Store) -> dict[str, str]:
+    """`index_pages`, cached by all the articles together."""
+    key = cache.digest([cache.digest(a) for a in articles], has_about)
+    return cache.cached_map(store, "index", [(key, (articles,))], index_pages, shared=(data, has_about))[0]
 
 
 def build(paths: Paths = Paths(), today: _dt.date | None = None) -> Report:
     """Generate `content/` from `seeds/` and `data/`. Raises ConfigError(s) before writing."""
     data = load_data(paths.data)
-    articles, rejected, warnings = gather(paths, data, today or _dt.date.today())
+    store = Store.open(paths.cache, [paths.data / name for name in DATA_FILES])
+    articles, rejected, warnings = gather(paths, data, today or _dt.date.today(), store)
     has_about = (paths.content / layout.ABOUT).is_file()
-    result = write_content(paths.content, render(articles, data, has_about))
+    result = write_content(paths.content, render(articles, data, has_about, store))
+    store.save()
     return Report(tuple(articles), tuple(rejected), tuple(warnings), result)

@@ -27,7 +27,7 @@ POLL_SECONDS = 0.5
 
 def paths_for(config: MkDocsConfig) -> Paths:
     root = Path(config.config_file_path or ".").resolve().parent
-    return Paths(seeds=root / "seeds", content=Path(config.docs_dir), data=root / "data")
+    return Paths(seeds=root / "seeds", content=Path(config.docs_dir), data=root / "data", cache=root / ".cache")
 
 
 def _report(report: Report) -> None:
