@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: site test serve generate lint format golden clean
+.PHONY: site test serve generate lint format golden clean bench
 
 $(VENV)/.site: requirements.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -28,15 +28,22 @@ site: $(VENV)/.site
 generate: $(VENV)/.site
 	$(BIN)/python -m generator
 
-## serve: preview on http://127.0.0.1:8000, regenerating when seeds/ or data/ change
+## serve: preview on http://$(DEV_ADDR), regenerating when seeds/ or data/ change; --dirty rebuilds
+## only the pages the generator rewrote (the preview's search index may lag; `make site` is complete)
+DEV_ADDR ?= 127.0.0.1:8000
 serve: $(VENV)/.site
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+	$(BIN)/mkdocs serve --dirty --dev-addr $(DEV_ADDR)
 
 ## test: lint and the whole test suite
 test: $(VENV)/.test
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/python -m pytest
+
+## bench: measure the generator and full builds against Material's blog plugin and Hugo (about an
+## hour on 2 cores; run it on a quiet machine); writes bench/RESULTS.md
+bench: $(VENV)/.test
+	$(BIN)/python -m bench --out bench/RESULTS.md
 
 lint: $(VENV)/.test
 	$(BIN)/ruff check .

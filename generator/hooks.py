@@ -1,8 +1,8 @@
 """MkDocs hooks (see `hooks:` in mkdocs.yml): the digest generator runs inside MkDocs.
 
 - every build (`mkdocs build`, each `mkdocs serve` rebuild) regenerates `content/` first;
-- under `mkdocs serve`, a change to `seeds/` or `data/` regenerates `content/`, and MkDocs'
-  own watch on `content/` rebuilds the site and reloads the browser.
+- under `mkdocs serve`, MkDocs also watches `seeds/` and `data/`: a change there starts a
+  rebuild, whose first step regenerates `content/`.
 """
 
 from __future__ import annotations
@@ -19,5 +19,5 @@ def on_pre_build(config: MkDocsConfig) -> None:
 
 
 def on_serve(server: Any, config: MkDocsConfig, builder: Any) -> Any:
-    preview.watch_sources(config)
+    preview.watch_sources(config, server)
     return server
