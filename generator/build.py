@@ -77,22 +77,36 @@ def discover(seeds_dir: Path) -> SeedFiles:
     return SeedFiles(tuple(seeds), curations, tuple(ignored))
 
 
-def load_curations(files: SeedFiles, data: Data) -> dict[str, Curation]:
+def load_curations(files: SeedFiles, data: Data, store: Store | None = None) -> dict[str, Curation]:
     """Every sidecar, validated; all problems raised together as ConfigErrors."""
     stems = {unicodedata.normalize("NFC", p.stem) for p in files.seeds}
+    sidecars = sorted(files.curations.items())
+    known = [(stem, path) for stem, path in sidecars if stem in stems]
+    items = [(cache.file_sha256(path), (path,)) for _, path in known]  # cache: by the file's bytes
+    results = cache.cached_map(  # errors name the file's path: never reused
+        store or Store(None), "curation", items, try_curation, shared=(data,), valid=lambda r: isinstance(r, Curation)
+    )
+    loaded = dict(zip(known, results, strict=True))
     curations: dict[str, Curation] = {}
     errors: list[ConfigError] = []
-    for stem, path in sorted(files.curations.items()):
-        if stem not in stems:
+    for stem, path in sidecars:
+        result = loaded.get((stem, path))
+        if result is None:
             errors.append(ConfigError(str(path), f"curation file without a seed (no {stem}{SEED_SUFFIX})"))
-            continue
-        try:
-            curations[stem] = load_curation(path, str(path), data)
-        except ConfigError as exc:
-            errors.append(exc)
+        elif isinstance(result, ConfigError):
+            errors.append(result)
+        else:
+            curations[stem] = result
     if errors:
         raise ConfigErrors(errors)
     return curations
+
+
+def try_curation(path: Path, data: Data) -> Curation | ConfigError:
+    try:
+        return load_curation(path, str(path), data)
+    except ConfigError as exc:
+        return exc
 
 
 def body_text(parsed: ParsedSeed) -> str:
@@ -205,12 +219,8 @@ def process_seeds(
     items = []
     for path in files.seeds:
         cur = curations.get(unicodedata.normalize("NFC", path.stem), Curation())
-        try:
-            with path.open("rb") as f:
-                key: str | None = cache.digest(path.name, hashlib.file_digest(f, "sha256").hexdigest(), cur)
-        except OSError:
-            key = None  # unreadable now: computed (and rejected) every run
-        items.append((key, (path, cur)))
+        raw = cache.file_sha256(path)  # None if unreadable now: computed (and rejected) every run
+        items.append((raw and cache.digest(path.name, raw, cur), (path, cur)))
     return cache.cached_map(store, "seed", items, process_seed, shared=(data, today), valid=lambda r: r.valid_on(today))
 
 
@@ -219,7 +229,7 @@ def gather(
 ) -> tuple[list[Article], list[Diagnostic], list[Diagnostic]]:
     """Phase 1 and 2: every seed into an Article or a rejection; unique slugs."""
     files = discover(paths.seeds)
-    curations = load_curations(files, data)
+    curations = load_curations(files, data, store)
     rejected: list[Diagnostic] = []
     warnings = [Diagnostic(str(p), f"ignored: not a seed (seeds are {SEED_SUFFIX} files)") for p in files.ignored]
     articles: list[Article] = []
@@ -249,22 +259,25 @@ def gather(
 def render(articles: list[Article], data: Data, has_about: bool, store: Store | None = None) -> dict[str, bytes]:
     """Phase 3a: every generated page, by path in `content/`, as bytes."""
     store = store or Store(None)
-    pages = article_pages(articles, data, store)
-    pages.update(cached_index_pages(articles, data, has_about, store))
+    keys = [cache.digest(a) for a in articles]  # cache: pages by the articles' contents
+    pages = article_pages(articles, keys, data, store)
+    pages.update(cached_index_pages(articles, keys, data, has_about, store))
     return {path: page.encode("utf-8") for path, page in sorted(pages.items())}
 
 
-def article_pages(articles: list[Article], data: Data, store: Store) -> dict[str, str]:
+def article_pages(articles: list[Article], keys: list[str], data: Data, store: Store) -> dict[str, str]:
     """`render_article` for every article, cached by the article's contents."""
-    items = [(cache.digest(a), (a,)) for a in articles]
+    items = [(key, (a,)) for key, a in zip(keys, articles, strict=True)]
     rendered = cache.cached_map(store, "article", items, render_article, shared=(data,))
     return {layout.article(a.slug): page for a, page in zip(articles, rendered, strict=True)}
 
 
-def cached_index_pages(articles: list[Article], data: Data, has_about: bool, store: Store) -> dict[str, str]:
+def cached_index_pages(
+    articles: list[Article], keys: list[str], data: Data, has_about: bool, store: Store
+) -> dict[str, str]:
     """`index_pages`, cached by all the articles together."""
-    key = cache.digest([cache.digest(a) for a in articles], has_about)
-    return cache.cached_map(store, "index", [(key, (articles,))], index_pages, shared=(data, has_about))[0]
+    items = [(cache.digest(keys, has_about), (articles,))]
+    return cache.cached_map(store, "index", items, index_pages, shared=(data, has_about))[0]
 
 
 def build(paths: Paths = Paths(), today: _dt.date | None = None) -> Report:

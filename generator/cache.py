@@ -41,6 +41,15 @@ def digest(*parts: object) -> str:
     return hashlib.sha256(pickle.dumps(parts, protocol=_PICKLE)).hexdigest()
 
 
+def file_sha256(path: Path) -> str | None:
+    """Hash of a file's bytes, or None when it cannot be read."""
+    try:
+        with path.open("rb") as f:
+            return hashlib.file_digest(f, "sha256").hexdigest()
+    except OSError:
+        return None
+
+
 @cache
 def code_fingerprint() -> str:
     """Hash of the generator's own source: results of other code are never reused."""

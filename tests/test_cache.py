@@ -13,6 +13,7 @@ from bench.corpus import edit_seed, write_corpus
 from generator import cache
 from generator.build import Paths, Report, build
 from generator.data import Data
+from generator.errors import ConfigErrors
 from tests.conftest import TODAY, copy_hand_written
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -108,3 +109,16 @@ def test_a_result_that_depends_on_the_day_is_recomputed(corpus: Paths, tmp_path:
     after = build(corpus, today=later)
     assert not any("in the future" in d.message for d in after.warnings)
     assert (snapshot(corpus.content), outcome(after)) == reference(corpus, tmp_path, today=later)
+
+
+def test_curation_errors_are_reported_every_run(corpus: Paths) -> None:
+    (corpus.seeds / "000_018ad84ebb2561bb.yml").write_text("titel: sai khóa\n", encoding="utf-8")
+    (corpus.seeds / "0_orphan.yml").write_text("title: Không có tệp gốc\n", encoding="utf-8")
+    messages = []
+    for _ in range(2):
+        with pytest.raises(ConfigErrors) as caught:
+            build(corpus, today=TODAY)
+        messages.append([str(e) for e in caught.value.errors])
+    assert messages[0] == messages[1]
+    assert len(messages[0]) == 2
+    assert "titel" in messages[0][0] and "0_orphan.yml" in messages[0][1]  # in file-name order
