@@ -21,7 +21,7 @@ $(VENV)/.test: $(VENV)/.site requirements-dev.txt
 site: $(VENV)/.site
 	@status=0; $(BIN)/python -m generator || status=$$?; \
 	if [ $$status -gt 1 ]; then exit $$status; fi; \
-	$(BIN)/mkdocs build --strict --quiet || exit $$?; \
+	VL_CONTENT_READY=1 $(BIN)/mkdocs build --strict --quiet || exit $$?; \
 	echo "site/ built"; exit $$status
 
 ## generate: only regenerate content/

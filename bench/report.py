@@ -286,9 +286,10 @@ def render(r: Results) -> str:
     lines += ["## Full builds, side by side", "", *build_table(r), ""]
     lines += [
         "`make site` from a fresh checkout (no cache, no generated pages): the generator, then `mkdocs build "
-        "--strict` whose hook runs the generator again (cached). Bare: `mkdocs build` of the same generated pages "
-        "with the same configuration minus the generator hook. Material blog: the same articles as posts "
-        "(`categories` = themes, archive by year, lede as excerpt, 10 per page). Hugo: minimal templates.",
+        "--strict` (its hook skips regenerating: `VL_CONTENT_READY=1`). Bare: `mkdocs build` of the same "
+        "generated pages with the same configuration minus the generator hook. Material blog: the same "
+        "articles as posts (`categories` = themes, archive by year, lede as excerpt, 10 per page). "
+        "Hugo: minimal templates.",
         "",
         "Ratios of wall time (of CPU time in parentheses):",
         "",

@@ -7,14 +7,19 @@
 
 from __future__ import annotations
 
+import os
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 
 from generator import preview
 
+CONTENT_READY = "VL_CONTENT_READY"  # set to 1: content/ is fresh, do not regenerate it
+
 
 def on_pre_build(config: MkDocsConfig) -> None:
+    if os.environ.get(CONTENT_READY) == "1":
+        return  # `make site` ran the generator just before `mkdocs build`
     preview.generate(config)
 
 
