@@ -59,6 +59,7 @@ class Results:
     runs: int
     started: str
     load_start: str
+    commit: str
     load_end: str = ""
     finished: str = ""
     generator: dict[int, GeneratorRow] = field(default_factory=dict)
@@ -69,7 +70,7 @@ class Results:
     def start(cls, args: argparse.Namespace) -> Results:
         command = "python -m bench " + " ".join(sys.argv[1:]) if sys.argv[1:] else "python -m bench (make bench)"
         now = dt.datetime.now().astimezone().strftime("%Y-%m-%d %H:%M %Z")
-        return cls(command=command, runs=args.runs, started=now, load_start=_load())
+        return cls(command=command, runs=args.runs, started=now, load_start=_load(), commit=_commit())
 
     def finish(self) -> None:
         self.finished = dt.datetime.now().astimezone().strftime("%Y-%m-%d %H:%M %Z")
@@ -129,7 +130,7 @@ def conditions(r: Results) -> list[str]:
         "seconds are shown beside them.",
         f"- Machine: {os.cpu_count()} CPUs ({_cpu()}), {_memory()} RAM, {platform.system()} {platform.release()}.",
         f"- Software: Python {platform.python_version()}, MkDocs {_version('mkdocs')}, Material "
-        f"{_version('mkdocs-material')}, Markdown {_version('markdown')}, Hugo {_hugo()}; digest at {_commit()}.",
+        f"{_version('mkdocs-material')}, Markdown {_version('markdown')}, Hugo {_hugo()}; digest at {r.commit}.",
         "- Corpus: `bench/corpus.py`, N seeds recombined from `seeds/` (seed number 0), dates 2000–2026 in every "
         "form the parser reads, about 8 KB each.",
     ]
