@@ -1,7 +1,8 @@
 """Bytes a browser downloads to answer its first search query, for the search the site has.
 
-- Pagefind (`site/pagefind/`): its loader and entry file, the WASM search engine, the meta
-  index, one index chunk and the fragments of the results shown first. Which chunk a query
+- Pagefind (`site/pagefind/`): the UI the home page loads (else the default UI), the loader and
+  entry file, the WASM search engine, the meta index, one index chunk and the fragments of the
+  results shown first. Which chunk a query
   needs depends on the word, so this counts the largest chunk and the largest fragments: an
   upper bound for any one-word query.
 - Material's built-in search (`site/search/search_index.json`): the whole index, the search
@@ -40,7 +41,12 @@ def _largest(files: list[Path], n: int) -> list[Path]:
 def pagefind(site: Path) -> SearchCost:
     root = site / "pagefind"
     files = [f for f in (root / "pagefind.js", root / "pagefind-entry.json") if f.is_file()]
-    files += [f for f in root.glob("pagefind-*ui*.*") if f.suffix in (".js", ".css")]
+    ui = [f for f in root.glob("pagefind-*ui*.*") if f.suffix in (".js", ".css")]
+    home = (
+        (site / "index.html").read_text(encoding="utf-8", errors="replace") if (site / "index.html").is_file() else ""
+    )
+    used = [f for f in ui if f.name in home]  # the UI the pages load (Pagefind ships three)
+    files += used or [f for f in ui if f.name in ("pagefind-ui.js", "pagefind-ui.css")]
     files += _largest(list(root.glob("wasm.*.pagefind")), 1)
     files += _largest(list(root.glob("pagefind.*.pf_meta")), 1)
     files += _largest(list((root / "index").glob("*.pf_index")), 1)
