@@ -8,7 +8,7 @@ export PIP_DISABLE_PIP_VERSION_CHECK := 1
 export CHROMIUM ?= /usr/bin/chromium
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 
-.PHONY: site test serve generate lint format golden clean deploy chromium
+.PHONY: site test serve generate lint format golden clean deploy chromium bench
 
 $(VENV)/.site: requirements.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -24,7 +24,7 @@ $(VENV)/.test: $(VENV)/.site requirements-dev.txt
 site: $(VENV)/.site
 	@status=0; $(BIN)/python -m generator || status=$$?; \
 	if [ $$status -gt 1 ]; then exit $$status; fi; \
-	$(BIN)/mkdocs build --strict || exit $$?; \
+	VL_CONTENT_READY=1 $(BIN)/mkdocs build --strict || exit $$?; \
 	echo "site/ built"; exit $$status
 
 ## deploy: build as `make site` does and push site/ to the gh-pages branch of REMOTE (default origin)
@@ -38,16 +38,18 @@ deploy: $(VENV)/.site
 	@status=0; $(BIN)/python -m generator || status=$$?; \
 	if [ $$status -gt 1 ]; then exit $$status; fi; \
 	export SOURCE_DATE_EPOCH=$${SOURCE_DATE_EPOCH:-$$(git log -1 --format=%ct 2>/dev/null || date +%s)}; \
-	$(BIN)/mkdocs gh-deploy --strict --remote-name $(REMOTE) --remote-branch gh-pages || exit $$?; \
+	VL_CONTENT_READY=1 $(BIN)/mkdocs gh-deploy --strict --remote-name $(REMOTE) --remote-branch gh-pages || exit $$?; \
 	echo "site/ deployed to the gh-pages branch of $(REMOTE)"; exit $$status
 
 ## generate: only regenerate content/
 generate: $(VENV)/.site
 	$(BIN)/python -m generator
 
-## serve: preview on http://127.0.0.1:8000, regenerating when seeds/ or data/ change
+## serve: preview on http://$(DEV_ADDR), regenerating when seeds/ or data/ change; --dirty rebuilds
+## only the pages and search files the generator rewrote
+DEV_ADDR ?= 127.0.0.1:8000
 serve: $(VENV)/.site
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+	$(BIN)/mkdocs serve --dirty --dev-addr $(DEV_ADDR)
 
 ## chromium: the browser for the browser tests (apt-get install chromium when missing, as root)
 chromium:
@@ -66,6 +68,11 @@ test: $(VENV)/.test chromium
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/python -m pytest
+
+## bench: measure the generator and full builds against Material's blog plugin and Hugo (about an
+## hour on 2 cores; run it on a quiet machine); writes bench/RESULTS.md
+bench: $(VENV)/.test
+	$(BIN)/python -m bench --out bench/RESULTS.md
 
 lint: $(VENV)/.test
 	$(BIN)/ruff check .

@@ -38,6 +38,8 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--seeds", type=Path, default=Path("seeds"), help="folder of seed texts (default: seeds)")
     parser.add_argument("--content", type=Path, default=Path("content"), help="MkDocs docs_dir (default: content)")
     parser.add_argument("--data", type=Path, default=Path("data"), help="taxonomy, people, boilerplate (default: data)")
+    parser.add_argument("--cache", type=Path, default=Path(".cache"), help="reuse results from here (default: .cache)")
+    parser.add_argument("--no-cache", dest="cache", action="store_const", const=None, help="compute everything")
     parser.add_argument("-q", "--quiet", action="store_true", help="print only problems")
     return parser.parse_args(argv)
 
@@ -55,7 +57,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     commits = output.commits.total()
     try:
         args = parse_args(argv)
-        report = build(Paths(seeds=args.seeds, content=args.content, data=args.data))
+        report = build(Paths(seeds=args.seeds, content=args.content, data=args.data, cache=args.cache))
     except ConfigErrors as exc:
         for error in exc.errors:
             print(f"error: {one_line(error)}", file=sys.stderr)

@@ -12,12 +12,14 @@ import hashlib
 import itertools
 import unicodedata
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from . import classify, feeds, figures, layout, searchindex, text
+from . import cache, classify, feeds, figures, layout, searchindex, text
+from .cache import Store
 from .curation import Curation, load_curation
-from .data import Data, load_data
+from .data import DATA_FILES, Data, load_data
 from .errors import ConfigError, ConfigErrors, SeedError
 from .indexes import index_pages, oldest_first
 from .model import Article, BlockKind, Diagnostic, ParsedSeed
@@ -38,6 +40,7 @@ class Paths:
     seeds: Path = Path("seeds")
     content: Path = Path("content")
     data: Path = Path("data")
+    cache: Path | None = None  # e.g. `.cache`: reruns reuse what did not change (see cache.py)
 
 
 @dataclass(frozen=True)
@@ -78,22 +81,36 @@ def discover(seeds_dir: Path) -> SeedFiles:
     return SeedFiles(tuple(seeds), curations, tuple(ignored))
 
 
-def load_curations(files: SeedFiles, data: Data) -> dict[str, Curation]:
+def load_curations(files: SeedFiles, data: Data, store: Store | None = None) -> dict[str, Curation]:
     """Every sidecar, validated; all problems raised together as ConfigErrors."""
     stems = {unicodedata.normalize("NFC", p.stem) for p in files.seeds}
+    sidecars = sorted(files.curations.items())
+    known = [(stem, path) for stem, path in sidecars if stem in stems]
+    items = [(cache.file_sha256(path), (path,)) for _, path in known]  # cache: by the file's bytes
+    results = cache.cached_map(  # errors name the file's path: never reused
+        store or Store(None), "curation", items, try_curation, shared=(data,), valid=lambda r: isinstance(r, Curation)
+    )
+    loaded = dict(zip(known, results, strict=True))
     curations: dict[str, Curation] = {}
     errors: list[ConfigError] = []
-    for stem, path in sorted(files.curations.items()):
-        if stem not in stems:
+    for stem, path in sidecars:
+        result = loaded.get((stem, path))
+        if result is None:
             errors.append(ConfigError(str(path), f"curation file without a seed (no {stem}{SEED_SUFFIX})"))
-            continue
-        try:
-            curations[stem] = load_curation(path, str(path), data)
-        except ConfigError as exc:
-            errors.append(exc)
+        elif isinstance(result, ConfigError):
+            errors.append(result)
+        else:
+            curations[stem] = result
     if errors:
         raise ConfigErrors(errors)
     return curations
+
+
+def try_curation(path: Path, data: Data) -> Curation | ConfigError:
+    try:
+        return load_curation(path, str(path), data)
+    except ConfigError as exc:
+        return exc
 
 
 def body_text(parsed: ParsedSeed) -> str:
@@ -165,42 +182,86 @@ def unique_slugs(articles: list[Article], pinned: set[str]) -> tuple[list[Articl
     return result, errors
 
 
-def gather(paths: Paths, data: Data, today: _dt.date) -> tuple[list[Article], list[Diagnostic], list[Diagnostic]]:
+@dataclass(frozen=True)
+class SeedResult:
+    """What one seed becomes on its own; duplicates are found across seeds, in `gather`.
+
+    Free of the seed's path (`display`), so that runs from other folders share cached results.
+    """
+
+    error: str | None = None  # unreadable: the reason
+    name: str = ""  # the file name, NFC (two files whose names differ only in normalisation clash)
+    fingerprint: str = ""  # of the text with spaces collapsed
+    article: Article | None = None  # None without error: no article text
+    notes: tuple[tuple[str, str], ...] = ()  # (message, level) about this seed
+    future: bool = False  # dated after the day of the run: the one thing that depends on the day
+
+    def valid_on(self, today: _dt.date) -> bool:
+        """Whether the result holds on `today` (make_article uses the day only to warn of future dates)."""
+        date = self.article.date if self.article else None
+        return (date is not None and date.first_day() > today) == self.future
+
+
+def process_seed(path: Path, cur: Curation, data: Data, today: _dt.date) -> SeedResult:
+    """Read, parse and classify one seed. Pure: the same file, curation, data and day give the same result."""
+    display = str(path)
+    try:
+        seed = read_seed(path, display)
+    except SeedError as exc:
+        return SeedResult(error=exc.reason)
+    fingerprint = seed.fingerprint()
+    reading_notes = tuple((w, "warning") for w in seed.warnings)
+    parsed = parse_seed(seed.text, data.boilerplate)
+    if not parsed.blocks and not parsed.title:
+        return SeedResult(name=seed.name, fingerprint=fingerprint, notes=reading_notes)
+    article, notes = make_article(seed, parsed, cur, data=data, display=display, today=today)
+    future = article.date is not None and article.date.first_day() > today
+    notes_out = reading_notes + tuple((n.message, n.level) for n in notes)
+    return SeedResult(None, seed.name, fingerprint, article, notes_out, future)
+
+
+def process_seeds(
+    files: SeedFiles, curations: dict[str, Curation], data: Data, today: _dt.date, store: Store
+) -> list[SeedResult]:
+    """`process_seed` for every seed, cached by name, bytes and curation, in parallel when it pays."""
+    items = []
+    for path in files.seeds:
+        cur = curations.get(unicodedata.normalize("NFC", path.stem), Curation())
+        raw = cache.file_sha256(path)  # None if unreadable now: computed (and rejected) every run
+        items.append((raw and cache.digest(path.name, raw, cur), (path, cur)))
+    return cache.cached_map(store, "seed", items, process_seed, shared=(data, today), valid=lambda r: r.valid_on(today))
+
+
+def gather(
+    paths: Paths, data: Data, today: _dt.date, store: Store | None = None
+) -> tuple[list[Article], list[Diagnostic], list[Diagnostic]]:
     """Phase 1 and 2: every seed into an Article or a rejection; unique slugs."""
     files = discover(paths.seeds)
-    curations = load_curations(files, data)
+    curations = load_curations(files, data, store)
     rejected: list[Diagnostic] = []
     warnings = [Diagnostic(str(p), f"ignored: not a seed (seeds are {SEED_SUFFIX} files)") for p in files.ignored]
     articles: list[Article] = []
     seen: dict[str, str] = {}
     names: dict[str, str] = {}
-    for path in files.seeds:
+    results = process_seeds(files, curations, data, today, store or Store(None))
+    for path, r in zip(files.seeds, results, strict=True):
         display = str(path)
-        try:
-            seed = read_seed(path, display)
-        except SeedError as exc:
-            rejected.append(Diagnostic(exc.path, exc.reason, "error"))
+        if r.error is not None:
+            rejected.append(Diagnostic(display, r.error, "error"))
             continue
-        if seed.name in names:
-            rejected.append(Diagnostic(display, f"same name as {names[seed.name]} once normalised (NFC)", "error"))
+        if r.name in names:
+            rejected.append(Diagnostic(display, f"same name as {names[r.name]} once normalised (NFC)", "error"))
             continue
-        names[seed.name] = display
-        fingerprint = seed.fingerprint()
-        if fingerprint in seen:
-            rejected.append(Diagnostic(display, f"duplicate of {seen[fingerprint]} (same text)", "error"))
+        names[r.name] = display
+        if r.fingerprint in seen:
+            rejected.append(Diagnostic(display, f"duplicate of {seen[r.fingerprint]} (same text)", "error"))
             continue
-        warnings.extend(Diagnostic(display, w) for w in seed.warnings)
-        seen[fingerprint] = display
-        parsed = parse_seed(seed.text, data.boilerplate)
-        if not parsed.blocks and not parsed.title:
+        seen[r.fingerprint] = display
+        warnings.extend(Diagnostic(display, message, level) for message, level in r.notes)
+        if r.article is None:
             rejected.append(Diagnostic(display, "no article text (only boilerplate or a date header)", "error"))
             continue
-        stem = unicodedata.normalize("NFC", path.stem)
-        article, notes = make_article(
-            seed, parsed, curations.get(stem, Curation()), data=data, display=display, today=today
-        )
-        articles.append(article)
-        warnings.extend(notes)
+        articles.append(r.article)
     pinned = {a.seed for a in articles if curations.get(Path(a.seed).stem, Curation()).slug}
     articles, errors = unique_slugs(articles, pinned)
     if errors:
@@ -243,15 +304,41 @@ def feed_files(articles: list[Article], data: Data, site_url: str) -> dict[str, 
     return files
 
 
-def render(articles: list[Article], data: Data, has_about: bool, site_url: str) -> dict[str, bytes]:
-    """Phase 3a: every generated file, by path in `content/`, as bytes."""
-    around = neighbours(articles)
-    pages = {layout.article(a.slug): render_article(a, data, around) for a in articles}
-    pages.update(index_pages(articles, data, has_about))
+def render(
+    articles: list[Article], data: Data, has_about: bool, site_url: str, store: Store | None = None
+) -> dict[str, bytes]:
+    """Phase 3a: every generated file, by path in `content/`, as bytes.
+
+    With a store, each part is reused when what it depends on is unchanged: an article page
+    by the article and its neighbours, the index pages and feeds by all the articles, the
+    search index's terms by each article (see cache.py).
+    """
+    store = store or Store(None)
+    keys = {a.slug: cache.digest(a) for a in articles}
+    everything = cache.digest(sorted(keys.items()), has_about, site_url)
+    pages = article_pages(articles, neighbours(articles), keys, data, store)
+    pages.update(cache.cached_call(store, "index", everything, index_pages, articles, data, has_about))
     files = {path: page.encode("utf-8") for path, page in pages.items()}
-    files.update(feed_files(articles, data, site_url))
-    files.update(searchindex.search_files(articles, data))
+    files.update(cache.cached_call(store, "feeds", everything, feed_files, articles, data, site_url))
+    files.update(searchindex.search_files(articles, data, store))
     return dict(sorted(files.items()))
+
+
+def article_pages(
+    articles: list[Article], around: Neighbours, keys: Mapping[str, str], data: Data, store: Store
+) -> dict[str, str]:
+    """`render_article` for every article, reused when the article and its neighbours are unchanged."""
+    items = []
+    for a in articles:
+        mine = around.of(a.slug)
+        key = cache.digest(keys[a.slug], [[keys[b.slug] for b in group] for group in mine.groups()])
+        items.append((key, (a, mine)))
+    rendered = cache.cached_map(store, "article", items, render_article_with, shared=(data,))
+    return {layout.article(a.slug): page for a, page in zip(articles, rendered, strict=True)}
+
+
+def render_article_with(a: Article, around: Neighbours, data: Data) -> str:
+    return render_article(a, data, around)
 
 
 def build(paths: Paths = Paths(), today: _dt.date | None = None, site_url: str | None = None) -> Report:
@@ -261,8 +348,10 @@ def build(paths: Paths = Paths(), today: _dt.date | None = None, site_url: str |
     the seeds folder, overridden by the SITE_URL environment variable.
     """
     data = load_data(paths.data)
-    articles, rejected, warnings = gather(paths, data, today or _dt.date.today())
+    store = Store.open(paths.cache, [paths.data / name for name in DATA_FILES])
+    articles, rejected, warnings = gather(paths, data, today or _dt.date.today(), store)
     has_about = (paths.content / layout.ABOUT).is_file()
     url = site_url or configured_site_url(paths.seeds.resolve().parent / "mkdocs.yml")
-    result = write_content(paths.content, render(articles, data, has_about, url))
+    result = write_content(paths.content, render(articles, data, has_about, url, store))
+    store.save()
     return Report(tuple(articles), tuple(rejected), tuple(warnings), result)

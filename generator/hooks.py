@@ -1,8 +1,11 @@
 """MkDocs hooks (see `hooks:` in mkdocs.yml): the digest generator runs inside MkDocs.
 
 - every build (`mkdocs build`, each `mkdocs serve` rebuild) regenerates `content/` first;
-- under `mkdocs serve`, a change to `seeds/` or `data/` regenerates `content/`, and MkDocs'
-  own watch on `content/` rebuilds the site and reloads the browser;
+- under `mkdocs serve`, MkDocs also watches `seeds/` and `data/`: a change there starts a
+  rebuild, whose first step regenerates `content/` (only changed files are rewritten, so
+  `mkdocs serve --dirty` rebuilds just those pages);
+- `make site` runs the generator itself and sets VL_CONTENT_READY=1 so the build does not
+  regenerate a second time;
 - an empty site URL is a warning (fatal under `--strict`);
 - after every build, `site/CNAME` is written when the site URL names a custom domain.
 
@@ -13,6 +16,7 @@ The search index is not made here: the generator writes it into `content/tim-kie
 from __future__ import annotations
 
 import logging
+import os
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +25,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from generator import preview, publish
 
 log = logging.getLogger("mkdocs.plugins.digest")
+CONTENT_READY = "VL_CONTENT_READY"  # set to 1: content/ is fresh, do not regenerate it
 
 
 def on_config(config: MkDocsConfig) -> None:
@@ -30,11 +35,13 @@ def on_config(config: MkDocsConfig) -> None:
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
+    if os.environ.get(CONTENT_READY) == "1":
+        return  # `make site` ran the generator just before `mkdocs build`
     preview.generate(config)
 
 
 def on_serve(server: Any, config: MkDocsConfig, builder: Any) -> Any:
-    preview.watch_sources(config)
+    preview.watch_sources(config, server)
     return server
 
 

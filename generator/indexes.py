@@ -34,6 +34,12 @@ def entry(a: Article, data: Data, from_page: str) -> str:
     return "  \n".join(lines) + "\n  { .vl-entry }"
 
 
+def compact_entry(a: Article, from_page: str) -> str:
+    """A linked title and its date, for pages listing a large share of all articles."""
+    title = mdtext.link(a.title, layout.rel(from_page, layout.article(a.slug)))
+    return f"- {title} · {a.date.vi() if a.date else LABELS['date_unknown']}"
+
+
 def entries(articles: Sequence[Article], data: Data, from_page: str) -> str:
     if not articles:
         return LABELS["no_articles"]
@@ -165,10 +171,12 @@ def theme_page(slug: str, articles: Sequence[Article], data: Data) -> str:
     sections = [mdtext.block(theme.description), LABELS["articles"].format(n=len(mine)), feeds]
     if not mine:
         sections.append(LABELS["no_articles"])
+    # Titles and dates only: a theme holds up to all the articles, and a summary here would put
+    # every theme page of an article among the pages to rebuild when its lede is edited.
     for year, items in years.items():
-        sections += [f"## {year}", entries(items, data, here)]
+        sections += [f"## {year}", "\n".join(compact_entry(a, here) for a in items)]
     if undated:
-        sections += [f"## {LABELS['undated']}", entries(undated, data, here)]
+        sections += [f"## {LABELS['undated']}", "\n".join(compact_entry(a, here) for a in undated)]
     return page(
         theme.name, theme.description or theme.name, *sections, meta={"rss": layout.theme_feed(slug, layout.RSS)}
     )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import posixpath
+from functools import cache
 
 HOME = "index.md"
 ARTICLES = "bai-viet"
@@ -98,5 +99,24 @@ def theme_feed(slug: str, name: str) -> str:
 
 
 def rel(from_page: str, to_page: str) -> str:
-    """Relative link between two pages of `content/` (MkDocs resolves `.md` links)."""
-    return posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
+    """Relative link between two pages of `content/` (MkDocs resolves `.md` links).
+
+    `posixpath.relpath(to_page, dirname(from_page))`, computed once per pair of folders: index
+    pages link to thousands of articles in a handful of folders.
+    """
+    start = posixpath.dirname(from_page)
+    folder, name = posixpath.split(to_page)
+    if not (to_page and _clean(to_page) and _clean(start)) or f"{start}/".startswith(f"{to_page}/"):
+        return posixpath.relpath(to_page, start or ".")  # unusual paths: the general rule
+    up = _rel_folder(start, folder)
+    return name if up == "." else f"{up}/{name}"
+
+
+def _clean(path: str) -> bool:
+    """Relative, without empty, `.` or `..` parts: abspath() adds the cwd and changes nothing else."""
+    return path == "" or not any(part in ("", ".", "..") for part in path.split("/"))
+
+
+@cache
+def _rel_folder(start: str, folder: str) -> str:
+    return posixpath.relpath(folder or ".", start or ".")

@@ -5,9 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
-import yaml
-
-from . import layout, mdtext
+from . import frontmatter, layout, mdtext
 from .data import Data
 from .figures import Figure
 from .layout import LABELS
@@ -22,11 +20,23 @@ class Neighbours:
     previous: Mapping[str, Article] = field(default_factory=dict)  # older, same year
     next: Mapping[str, Article] = field(default_factory=dict)  # newer, same year
 
+    def of(self, slug: str) -> Neighbours:
+        """Only what the page of `slug` shows (a small value to cache and send to a worker)."""
+        return Neighbours(
+            {slug: self.related[slug]} if slug in self.related else {},
+            {slug: self.previous[slug]} if slug in self.previous else {},
+            {slug: self.next[slug]} if slug in self.next else {},
+        )
+
+    def groups(self) -> tuple[tuple[Article, ...], ...]:
+        """The linked articles: related, previous, next (the page changes when any of them does)."""
+        related = tuple(a for group in self.related.values() for a in group)
+        return related, tuple(self.previous.values()), tuple(self.next.values())
+
 
 def front_matter(meta: dict[str, object]) -> str:
     """`---`-fenced YAML written by yaml.safe_dump: whatever the values, it parses back the same."""
-    body = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=10_000, default_flow_style=False)
-    return f"---\n{body}---\n"
+    return f"---\n{frontmatter.dump(meta)}---\n"
 
 
 def article_meta(a: Article) -> dict[str, object]:

@@ -113,8 +113,14 @@ def source_line(text: str) -> str | None:
 
 
 def is_all_caps(text: str) -> bool:
-    letters = [c for c in text if c.isalpha()]
-    return len(letters) >= _ALL_CAPS_MIN_LETTERS and all(c.isupper() for c in letters)
+    """At least four letters, all upper case (stops at the first letter that is not)."""
+    letters = 0
+    for c in text:
+        if c.isalpha():
+            if not c.isupper():
+                return False
+            letters += 1
+    return letters >= _ALL_CAPS_MIN_LETTERS
 
 
 def looks_like_title(text: str) -> bool:

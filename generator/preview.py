@@ -1,7 +1,7 @@
 """Running the generator from MkDocs: before every build, and when sources change under serve.
 
 `generator/hooks.py` (listed under `hooks:` in mkdocs.yml) delegates here. This is a normal
-module, imported once, so its lock and observer outlive MkDocs' reloading of the hook file on
+module, imported once, so its lock outlives MkDocs' reloading of the hook file on
 every rebuild.
 """
 
@@ -10,24 +10,21 @@ from __future__ import annotations
 import logging
 import threading
 from pathlib import Path
+from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
-from watchdog.events import FileSystemEvent, FileSystemEventHandler
-from watchdog.observers.polling import PollingObserver
 
 from .build import Paths, Report, build
 from .errors import ConfigError, ConfigErrors
 
 log = logging.getLogger("mkdocs.plugins.digest")
 _lock = threading.Lock()
-_observers: list[PollingObserver] = []  # at most one: started by the first `mkdocs serve` build
-POLL_SECONDS = 0.5
 
 
 def paths_for(config: MkDocsConfig) -> Paths:
     root = Path(config.config_file_path or ".").resolve().parent
-    return Paths(seeds=root / "seeds", content=Path(config.docs_dir), data=root / "data")
+    return Paths(seeds=root / "seeds", content=Path(config.docs_dir), data=root / "data", cache=root / ".cache")
 
 
 def _report(report: Report) -> None:
@@ -51,35 +48,11 @@ def generate(config: MkDocsConfig) -> Report:
     return report
 
 
-class _SourceChanged(FileSystemEventHandler):
-    """Regenerate `content/` when a seed or data file changes; MkDocs sees content change."""
-
-    def __init__(self, config: MkDocsConfig) -> None:
-        self.config = config
-
-    def on_any_event(self, event: FileSystemEvent) -> None:
-        if event.is_directory:
-            return
-        try:
-            generate(self.config)
-        except Abort as exc:
-            log.error(str(exc))
-
-
-def start_watching(config: MkDocsConfig) -> PollingObserver:
-    """An observer on seeds/ and data/ that regenerates content/ when they change."""
+def watch_sources(config: MkDocsConfig, server: Any) -> None:
+    """Have `mkdocs serve` rebuild when seeds/ or data/ change: each rebuild starts with
+    `on_pre_build`, which regenerates `content/` before MkDocs reads it, so the one rebuild
+    sees the new pages (with `--dirty`, only the pages the generator rewrote)."""
     paths = paths_for(config)
-    observer = PollingObserver(timeout=POLL_SECONDS)
-    handler = _SourceChanged(config)
     for folder in (paths.seeds, paths.data):
         if folder.is_dir():
-            observer.schedule(handler, str(folder), recursive=True)
-    observer.daemon = True
-    observer.start()
-    return observer
-
-
-def watch_sources(config: MkDocsConfig) -> None:
-    """Start the observer once per process (MkDocs calls on_serve once, but be safe)."""
-    if not _observers:
-        _observers.append(start_watching(config))
+            server.watch(str(folder))

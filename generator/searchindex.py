@@ -33,7 +33,8 @@ import zlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from . import layout
+from . import cache, layout
+from .cache import Store
 from .data import Data
 from .indexes import person_description
 from .model import Article
@@ -200,28 +201,39 @@ class _Folds(dict[str, str]):
         return folded
 
 
-def postings(docs: Sequence[Doc]) -> Postings:
-    """One pass over the documents: ids are appended in order, so every list comes out sorted.
+def doc_terms(doc: Doc) -> tuple[tuple[str, ...], ...]:
+    """The distinct terms of one document: words, title words, pairs, exact (accented) syllables."""
+    folds = _FOLDS
+    words: set[str] = set()
+    pairs: set[str] = set()
+    exact: set[str] = set()
+    for block in (doc.title, *doc.text):
+        written = tokens(block)
+        folded = list(map(folds.__getitem__, written))
+        exact.update(written)
+        words.update(folded)
+        pairs.update(map(" ".join, itertools.pairwise(folded)))
+    exact -= words  # syllables written without accents are their own folded form: `w` has them
+    title = set(map(folds.__getitem__, tokens(doc.title)))
+    return tuple(words), tuple(title), tuple(pairs), tuple(exact)
+
+
+_FOLDS = _Folds()
+
+
+def postings(docs: Sequence[Doc], store: Store | None = None) -> Postings:
+    """Doc ids by term. Each document's terms come from `store` when its text is unchanged;
+    ids are appended in document order, so every list comes out sorted.
 
     This runs on every generator run, once per (document, distinct term): the loops over
-    syllables are map() calls, which run in C.
+    terms are map() calls, which run in C.
     """
+    items = [(cache.digest(doc), (doc,)) for doc in docs]
+    per_doc = cache.cached_map(store or Store(None), "search-terms", items, doc_terms)
     kinds: list[collections.defaultdict[str, list[int]]] = [collections.defaultdict(list) for _ in range(4)]
-    folds = _Folds()
-    for i, doc in enumerate(docs):
-        words: set[str] = set()
-        pairs: set[str] = set()
-        exact: set[str] = set()
-        for block in (doc.title, *doc.text):
-            written = tokens(block)
-            folded = list(map(folds.__getitem__, written))
-            exact.update(written)
-            words.update(folded)
-            pairs.update(map(" ".join, itertools.pairwise(folded)))
-        exact -= words  # syllables written without accents are their own folded form: `w` has them
-        title = set(map(folds.__getitem__, tokens(doc.title)))
+    for i, found_by_kind in enumerate(per_doc):
         append = operator.methodcaller("append", i)
-        for target, found in zip(kinds, (words, title, pairs, exact), strict=True):
+        for target, found in zip(kinds, found_by_kind, strict=True):
             collections.deque(map(append, map(target.__getitem__, found)), maxlen=0)
     return Postings(*(dict(kind) for kind in kinds))
 
@@ -242,10 +254,10 @@ def _json(value: object) -> bytes:
     return (json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=True) + "\n").encode("utf-8")
 
 
-def index_files(docs: Sequence[Doc]) -> dict[str, bytes]:
+def index_files(docs: Sequence[Doc], store: Store | None = None) -> dict[str, bytes]:
     """Every file of the index, by path in `content/`."""
     n = len(docs)
-    index = postings(docs)
+    index = postings(docs, store)
     kinds: dict[str, dict[str, object]] = {"w": {}, "p": {}, "x": {}}
     for term, ids in index.words.items():
         title = index.titles.get(term)
@@ -267,6 +279,6 @@ def index_files(docs: Sequence[Doc]) -> dict[str, bytes]:
     return files
 
 
-def search_files(articles: Iterable[Article], data: Data) -> dict[str, bytes]:
+def search_files(articles: Iterable[Article], data: Data, store: Store | None = None) -> dict[str, bytes]:
     """The search index for these articles and the site's themes and people."""
-    return index_files(documents(articles, data))
+    return index_files(documents(articles, data), store)

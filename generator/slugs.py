@@ -18,9 +18,15 @@ def is_slug(text: str) -> bool:
     return bool(_SLUG.match(text))
 
 
+# python-slugify's default backend "auto" tries to import `unidecode` on every call and falls
+# back to text-unidecode (a pinned dependency): naming it skips a failing import per slug
+# (about a millisecond each, for every article and every heading MkDocs renders).
+BACKEND = "text-unidecode"
+
+
 def slugify(text: str, max_length: int = 0) -> str:
     """Lower-case ASCII words joined by `-`: `Đặc biệt` → `dac-biet`."""
-    return _slugify(text, max_length=max_length, word_boundary=True, save_order=True)
+    return _slugify(text, max_length=max_length, word_boundary=True, save_order=True, backend=BACKEND)
 
 
 def article_slug(date: PartialDate | None, title: str) -> str:
@@ -31,4 +37,4 @@ def article_slug(date: PartialDate | None, title: str) -> str:
 
 def toc_slugify(value: str, separator: str) -> str:
     """Heading anchors for MkDocs' toc extension (configured in mkdocs.yml)."""
-    return _slugify(value, separator=separator)
+    return _slugify(value, separator=separator, backend=BACKEND)

@@ -217,6 +217,10 @@ def test_ctrl_c_after_staggered_delays(crash_project: Project) -> None:
         state = p.state()
         if proc.returncode == 0:
             assert err == b"" and state == "B"  # it had finished
+        elif proc.returncode == -signal.SIGINT:
+            # Python restores the default handler while it exits: a Ctrl-C after main() returned
+            # ends the process silently (a shell shows 130). The run had finished and committed.
+            assert err == b"" and state == "B"
         else:
             assert proc.returncode == 130
             assert err.decode() == (INTERRUPTED_BEFORE if state == "A" else INTERRUPTED_AFTER) + "\n"

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import shutil
-import time
 from pathlib import Path
 
 import pytest
@@ -41,18 +40,26 @@ def test_configuration_error_aborts_the_build(tmp_path: Path) -> None:
         preview.generate(config)
 
 
-def test_serve_watcher_regenerates_when_a_seed_changes(tmp_path: Path) -> None:
+class RecordingServer:
+    """Stands in for MkDocs' LiveReloadServer: records what it is asked to watch."""
+
+    def __init__(self) -> None:
+        self.watched: list[str] = []
+
+    def watch(self, path: str) -> None:
+        self.watched.append(path)
+
+
+def test_serve_watches_seeds_and_data_so_a_save_starts_a_rebuild(tmp_path: Path) -> None:
     config = config_for(tmp_path)
-    (tmp_path / "seeds" / "a.txt").write_text(SEED, encoding="utf-8")
-    preview.generate(config)
-    observer = preview.start_watching(config)
-    try:
-        (tmp_path / "seeds" / "a.txt").write_text(SEED.replace("Tiêu đề", "Tiêu đề mới"), encoding="utf-8")
-        target = tmp_path / "content" / "bai-viet" / "2024-02-26-tieu-de-moi.md"
-        deadline = time.monotonic() + 20
-        while not target.exists() and time.monotonic() < deadline:
-            time.sleep(0.1)
-        assert target.exists()
-    finally:
-        observer.stop()
-        observer.join()
+    server = RecordingServer()
+    preview.watch_sources(config, server)
+    assert server.watched == [str(tmp_path / "seeds"), str(tmp_path / "data")]
+
+
+def test_serve_skips_a_missing_data_folder(tmp_path: Path) -> None:
+    config = config_for(tmp_path)
+    shutil.rmtree(tmp_path / "data")
+    server = RecordingServer()
+    preview.watch_sources(config, server)
+    assert server.watched == [str(tmp_path / "seeds")]

@@ -1,0 +1,237 @@
+"""What makes reruns fast and cold runs use every core: a persistent cache and a worker pool.
+
+`cached_map(store, kind, items, fn, shared)` returns `[fn(*args, *shared) for key, args in items]`:
+results whose key is in the store are taken from it, the others computed (in worker processes
+when there are enough of them to pay for starting the pool) and stored. Keys describe
+everything a result depends on besides `shared`, the generator's code and `data/`.
+
+The store lives in `.cache/generator/<scope>/`, where the scope is a hash of the generator's
+source files and the data files: changing either starts an empty cache. It is a fixed number
+of pickle shards, chosen by key, written atomically (temporary file, then rename) and only
+when their entries changed; a run keeps only the entries it used, so the cache does not grow.
+A missing, unreadable or corrupt shard counts as empty: the cache can skip work, never change
+output (`tests/test_cache.py` builds with and without it and compares the bytes).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import multiprocessing
+import os
+import pickle
+import shutil
+import stat
+import tempfile
+import threading
+import zlib
+from collections.abc import Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+SHARDS = 64
+PARALLEL_MIN = 400  # fewer results than this are computed in this process
+CHUNK = 32  # items per task sent to a worker
+_PICKLE = pickle.HIGHEST_PROTOCOL
+_MISSING = object()
+
+
+def digest(*parts: object) -> str:
+    """A hex key for values that pickle (texts, numbers, frozen dataclasses of them)."""
+    return hashlib.sha256(pickle.dumps(parts, protocol=_PICKLE)).hexdigest()
+
+
+def file_sha256(path: Path) -> str | None:
+    """Hash of a regular file's bytes, or None when it cannot be read or is not a regular file
+    (a FIFO would block: the reader rejects those)."""
+    try:
+        if not stat.S_ISREG(path.stat().st_mode):
+            return None
+        with path.open("rb") as f:
+            return hashlib.file_digest(f, "sha256").hexdigest()
+    except OSError:
+        return None
+
+
+@cache
+def code_fingerprint() -> str:
+    """Hash of the generator's own source: results of other code are never reused."""
+    h = hashlib.sha256()
+    for path in sorted(Path(__file__).parent.glob("*.py")):
+        h.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    return h.hexdigest()
+
+
+def files_fingerprint(paths: Sequence[Path]) -> str:
+    h = hashlib.sha256()
+    for path in paths:
+        try:
+            content = path.read_bytes()
+        except OSError:
+            content = b"\0missing"
+        h.update(path.name.encode() + b"\0" + content + b"\0")
+    return h.hexdigest()
+
+
+class Store:
+    """Results by key, persisted in pickle shards under `folder` (None: kept in memory only)."""
+
+    def __init__(self, folder: Path | None) -> None:
+        self.folder = folder
+        self._shards: dict[int, dict[str, Any]] = {}
+        self._dirty: set[int] = set()
+        self._used: set[str] = set()
+        self.hits = self.misses = 0
+
+    @classmethod
+    def open(cls, root: Path | None, data_files: Sequence[Path]) -> Store:
+        """The store for this code and these data files under `root` (e.g. `.cache`), or a memory one."""
+        if root is None:
+            return cls(None)
+        scope = hashlib.sha256(f"{code_fingerprint()}:{files_fingerprint(data_files)}".encode()).hexdigest()
+        return cls(root / "generator" / scope[:24])
+
+    def _path(self, index: int) -> Path:
+        assert self.folder is not None
+        return self.folder / f"shard-{index:02d}.pickle"
+
+    def _shard(self, key: str) -> tuple[int, dict[str, Any]]:
+        index = zlib.crc32(key.encode()) % SHARDS
+        if index not in self._shards:
+            self._shards[index] = self._load(index)
+        return index, self._shards[index]
+
+    def _load(self, index: int) -> dict[str, Any]:
+        if self.folder is None:
+            return {}
+        try:
+            with self._path(index).open("rb") as f:
+                entries = pickle.load(f)
+        except Exception:  # missing, truncated, corrupt or from other code: an empty shard
+            return {}
+        return entries if isinstance(entries, dict) else {}
+
+    def get(self, key: str) -> Any:
+        """The stored result, or `_MISSING`."""
+        _, shard = self._shard(key)
+        value = shard.get(key, _MISSING)
+        if value is not _MISSING:
+            self._used.add(key)
+        return value
+
+    def put(self, key: str, value: Any) -> None:
+        index, shard = self._shard(key)
+        shard[key] = value
+        self._used.add(key)
+        self._dirty.add(index)
+
+    def save(self) -> None:
+        """Write the shards that changed; drop entries this run did not use, and older scopes."""
+        if self.folder is None:
+            return
+        for index, shard in self._shards.items():
+            unused = [k for k in shard if k not in self._used]
+            for k in unused:
+                del shard[k]
+            if unused:
+                self._dirty.add(index)
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            for index in range(SHARDS):
+                if index not in self._shards:
+                    self._path(index).unlink(missing_ok=True)  # nothing in it was used
+                elif index in self._dirty:
+                    _write_atomic(self._path(index), pickle.dumps(self._shards[index], protocol=_PICKLE))
+            for other in self.folder.parent.iterdir():
+                if other != self.folder and other.is_dir():
+                    shutil.rmtree(other, ignore_errors=True)
+        except OSError:
+            return  # a cache that cannot be written only makes the next run slower
+        self._dirty.clear()
+
+
+def _write_atomic(path: Path, data: bytes) -> None:
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+# --- computing what the store does not have -------------------------------------------------
+
+_worker_fn: Callable[..., Any] | None = None
+_worker_shared: tuple[Any, ...] = ()
+
+
+def _init_worker(fn: Callable[..., Any], shared: tuple[Any, ...]) -> None:
+    global _worker_fn, _worker_shared  # one function per worker process
+    _worker_fn, _worker_shared = fn, shared
+
+
+def _run_chunk(chunk: list[tuple[Any, ...]]) -> list[Any]:
+    assert _worker_fn is not None
+    return [_worker_fn(*args, *_worker_shared) for args in chunk]
+
+
+def workers() -> int:
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
+def _context() -> multiprocessing.context.BaseContext:
+    """fork is cheapest, but not safe once threads run (under `mkdocs serve`): then spawn."""
+    methods = multiprocessing.get_all_start_methods()
+    if "fork" in methods and threading.active_count() == 1:
+        return multiprocessing.get_context("fork")
+    return multiprocessing.get_context("spawn")
+
+
+def compute(fn: Callable[..., Any], argss: Sequence[tuple[Any, ...]], shared: tuple[Any, ...]) -> list[Any]:
+    """`[fn(*args, *shared) for args in argss]`, in worker processes when there are enough."""
+    n = workers()
+    if len(argss) < PARALLEL_MIN or n < 2:
+        return [fn(*args, *shared) for args in argss]
+    chunks = [list(argss[i : i + CHUNK]) for i in range(0, len(argss), CHUNK)]
+    with ProcessPoolExecutor(n, mp_context=_context(), initializer=_init_worker, initargs=(fn, shared)) as pool:
+        return [result for chunk in pool.map(_run_chunk, chunks) for result in chunk]
+
+
+def cached_map(
+    store: Store,
+    kind: str,
+    items: Sequence[tuple[str | None, tuple[Any, ...]]],
+    fn: Callable[..., Any],
+    *,
+    shared: tuple[Any, ...] = (),
+    valid: Callable[[Any], bool] | None = None,
+) -> list[Any]:
+    """`[fn(*args, *shared) for key, args in items]`, reusing stored results (that are `valid`).
+
+    An item whose key is None is always computed and never stored.
+    """
+    results: list[Any] = []
+    missing: list[int] = []
+    for i, (key, _) in enumerate(items):
+        value = _MISSING if key is None else store.get(f"{kind}:{key}")
+        if value is _MISSING or (valid is not None and not valid(value)):
+            missing.append(i)
+            value = None
+        results.append(value)
+    computed = compute(fn, [items[i][1] for i in missing], shared)
+    for i, value in zip(missing, computed, strict=True):
+        key = items[i][0]
+        if key is not None:
+            store.put(f"{kind}:{key}", value)
+        results[i] = value
+    store.hits += len(items) - len(missing)
+    store.misses += len(missing)
+    return results
+
+
+def cached_call(store: Store, kind: str, key: str, fn: Callable[..., Any], *args: Any) -> Any:
+    """`fn(*args)`, reused from the store under `key`."""
+    return cached_map(store, kind, [(key, args)], fn)[0]

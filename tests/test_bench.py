@@ -1,0 +1,44 @@
+"""The benchmark runs end to end (at N=20, so it is fast) and writes its results table."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.mark.e2e
+def test_bench_runs_at_20_articles(tmp_path: Path) -> None:
+    out = tmp_path / "RESULTS.md"
+    (tmp_path / "RESULTS.md").write_text(
+        "old\n<!-- Written by hand below this line; `python -m bench` keeps it. -->\nmy notes\n"
+    )
+    cmd = [sys.executable, "-m", "bench", "--sizes", "20", "--generator-sizes", "20", "--runs", "1",
+           "--preview-size", "20", "--out", str(out), "--work", str(tmp_path / "work")]  # fmt: skip
+    result = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, check=False, timeout=900)
+    assert result.returncode == 0, result.stderr[-3000:]
+    text = out.read_text(encoding="utf-8")
+
+    def row(heading: str) -> str:
+        section = text.split(f"## {heading}", 1)[1].split("\n## ", 1)[0]
+        rows = [line for line in section.splitlines() if line.startswith("| 20 |")]
+        assert len(rows) >= 1, f"no row for 20 in {heading}"
+        return rows[0]
+
+    generator = row("Generator")
+    assert re.search(
+        r"\| 20 \| [\d.]+ \([\d.]+\) \| [\d,]+ \| [\d.]+ \([\d.]+\) \| [\d.]+ \([\d.]+\) \| [\d.]+ MB \|", generator
+    )
+    builds = row("Full builds").split("|")[2:-1]
+    assert len(builds) == 6 and all(re.search(r"\d", cell) for cell in builds)
+    assert "material" in row("What gets built") or "pagefind" in row("What gets built")
+    assert re.search(r"At 20 articles: .* median \*\*[\d.]+ s\*\*", text)
+    assert "| Generator cold ≥ 1,000 seeds/s at 10,000 seeds | not measured in this run | – |" in text
+    assert text.endswith("my notes\n")  # hand-written notes survive a rewrite
+    assert (tmp_path / "work" / "n20" / "hugo" / "public" / "index.html").is_file()
+    assert (tmp_path / "work" / "n20" / "blog" / "site" / "archive").is_dir()

@@ -1,0 +1,124 @@
+"""The cache and the worker pool only skip or share work: output is the same byte for byte."""
+
+from __future__ import annotations
+
+import dataclasses
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+
+from bench.corpus import edit_seed, write_corpus
+from generator import cache
+from generator.build import Paths, Report, build
+from generator.data import Data
+from generator.errors import ConfigErrors
+from tests.conftest import TODAY, copy_hand_written
+
+ROOT = Path(__file__).resolve().parent.parent
+build_module = sys.modules["generator.build"]  # `generator.build` is also the name of the function
+
+
+def snapshot(content: Path) -> dict[str, bytes]:
+    return {p.relative_to(content).as_posix(): p.read_bytes() for p in sorted(content.rglob("*")) if p.is_file()}
+
+
+def outcome(report: Report) -> tuple[object, ...]:
+    return report.articles, report.rejected, report.warnings
+
+
+@pytest.fixture
+def corpus(project: Paths) -> Paths:
+    """The shipped seeds plus 40 synthetic ones (every date and title form), a duplicate and an empty seed."""
+    for path in (ROOT / "seeds").iterdir():
+        shutil.copy(path, project.seeds / path.name)
+    write_corpus(project.seeds.parent / "synthetic", 40, seed=7)
+    for path in (project.seeds.parent / "synthetic").iterdir():
+        shutil.move(path, project.seeds / path.name)
+    (project.seeds / "zz_duplicate.txt").write_bytes((project.seeds / "001_b7c5c39b900eb3de.txt").read_bytes())
+    (project.seeds / "zz_boilerplate.txt").write_text("date 2024-01-01\nXem thêm\n", encoding="utf-8")
+    return dataclasses.replace(project, cache=project.seeds.parent / ".cache")
+
+
+def reference(paths: Paths, tmp: Path, today=TODAY) -> tuple[dict[str, bytes], tuple[object, ...]]:
+    """Build the same inputs without any cache, into a fresh content folder."""
+    content = tmp / f"reference-{len(list(tmp.glob('reference-*')))}"
+    copy_hand_written(ROOT / "content", content)
+    report = build(dataclasses.replace(paths, content=content, cache=None), today=today)
+    return snapshot(content), outcome(report)
+
+
+def test_cold_warm_and_edited_runs_match_an_uncached_build(
+    corpus: Paths, tmp_path: Path, data: Data, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cold = build(corpus, today=TODAY)
+    assert (snapshot(corpus.content), outcome(cold)) == reference(corpus, tmp_path)
+    assert cold.rejected and cold.warnings  # the duplicate and the empty seed; derived titles
+
+    def recomputed(*args: object, **kwargs: object) -> None:
+        raise AssertionError("a warm run recomputed a cached result")
+
+    with monkeypatch.context() as m:
+        for name in ("parse_seed", "render_article", "index_pages"):
+            m.setattr(build_module, name, recomputed)
+        warm = build(corpus, today=TODAY)
+    assert not warm.result.changed
+    assert outcome(warm) == outcome(cold)
+
+    edited = sorted(corpus.seeds.glob("00001*.txt"))[0]
+    edit_seed(edited, "SỬA-ĐỔI", data)
+    (corpus.seeds / "000_018ad84ebb2561bb.yml").write_text("title: Một tiêu đề khác\n", encoding="utf-8")
+    again = build(corpus, today=TODAY)
+    assert again.result.written
+    assert (snapshot(corpus.content), outcome(again)) == reference(corpus, tmp_path)
+
+
+def test_worker_pool_gives_the_same_output(corpus: Paths, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(cache, "PARALLEL_MIN", 1)
+    monkeypatch.setattr(cache, "workers", lambda: 2)
+    report = build(dataclasses.replace(corpus, cache=None), today=TODAY)
+    assert (snapshot(corpus.content), outcome(report)) == reference(corpus, tmp_path)
+
+
+def test_corrupt_or_stale_cache_is_ignored(corpus: Paths, tmp_path: Path) -> None:
+    build(corpus, today=TODAY)
+    assert corpus.cache is not None
+    shards = list(corpus.cache.rglob("shard-*.pickle"))
+    assert shards
+    for i, shard in enumerate(shards):
+        shard.write_bytes(b"not a pickle" if i % 2 else shard.read_bytes()[: len(shard.read_bytes()) // 2])
+    report = build(corpus, today=TODAY)
+    assert (snapshot(corpus.content), outcome(report)) == reference(corpus, tmp_path)
+
+    taxonomy = corpus.data / "taxonomy.yml"  # new data: nothing computed with the old may be reused
+    taxonomy.write_text(taxonomy.read_text(encoding="utf-8").replace("min_hits: 3", "min_hits: 1"), encoding="utf-8")
+    report = build(corpus, today=TODAY)
+    assert report.result.written
+    assert (snapshot(corpus.content), outcome(report)) == reference(corpus, tmp_path)
+    assert len([p for p in (corpus.cache / "generator").iterdir()]) == 1  # the old scope is gone
+
+
+def test_a_result_that_depends_on_the_day_is_recomputed(corpus: Paths, tmp_path: Path) -> None:
+    (corpus.seeds / "zz_future.txt").write_text(
+        "date 2026-12-01 Bài viết ngày mai\n\nNội dung bài.\n", encoding="utf-8"
+    )
+    before = build(corpus, today=TODAY)
+    assert any("in the future" in d.message for d in before.warnings)
+    later = TODAY.replace(year=TODAY.year + 1)
+    after = build(corpus, today=later)
+    assert not any("in the future" in d.message for d in after.warnings)
+    assert (snapshot(corpus.content), outcome(after)) == reference(corpus, tmp_path, today=later)
+
+
+def test_curation_errors_are_reported_every_run(corpus: Paths) -> None:
+    (corpus.seeds / "000_018ad84ebb2561bb.yml").write_text("titel: sai khóa\n", encoding="utf-8")
+    (corpus.seeds / "0_orphan.yml").write_text("title: Không có tệp gốc\n", encoding="utf-8")
+    messages = []
+    for _ in range(2):
+        with pytest.raises(ConfigErrors) as caught:
+            build(corpus, today=TODAY)
+        messages.append([str(e) for e in caught.value.errors])
+    assert messages[0] == messages[1]
+    assert len(messages[0]) == 2
+    assert "titel" in messages[0][0] and "0_orphan.yml" in messages[0][1]  # in file-name order
