@@ -83,6 +83,7 @@ def build_stage(ws: Workspace, runs: int, results: report.Results) -> None:
         hugo_bytes=tree_bytes(ws.root / "hugo" / "public"),
         article_html=html[len(html) // 2],
         search=first_query_cost(ws.project / "site"),
+        blog_search=first_query_cost(ws.root / "blog" / "site"),
     )
 
 

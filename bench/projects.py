@@ -65,7 +65,7 @@ class Workspace:
             shutil.rmtree(root)
         project = root / "project"
         project.mkdir(parents=True)
-        for name in ("generator", "data"):
+        for name in ("generator", "data", "overrides"):
             shutil.copytree(ROOT / name, project / name, ignore=shutil.ignore_patterns("__pycache__"))
         for name in PROJECT_FILES:
             shutil.copy2(ROOT / name, project / name)  # keep mtimes: make must not reinstall
@@ -120,7 +120,7 @@ class Workspace:
     # --- Material's blog plugin ----------------------------------------------------------------
 
     def write_blog(self) -> None:
-        """Posts from the generated article pages; same theme, extensions and search as the digest."""
+        """Posts from the generated article pages; same theme and extensions, Material's own search."""
         blog = self.root / BLOG_DIR
         shutil.rmtree(blog, ignore_errors=True)
         posts = blog / "docs" / "posts"
@@ -142,11 +142,15 @@ class Workspace:
         config = _without_hooks(config)
         config = re.sub(r"(?m)^nav:\n(?:  - .*\n)+", "nav:\n  - index.md\n", config)
         config = config.replace("docs_dir: content", "docs_dir: docs")
-        config = config.replace(
-            "plugins:\n",
-            "plugins:\n  - blog:\n      blog_dir: .\n      post_url_format: '{slug}'\n"
+        config = re.sub(r"(?m)^  custom_dir: .*\n", "", config)  # the digest's header, search box and 404
+        config, plugins = re.subn(
+            r"(?m)^plugins:.*\n(?:  - .*\n)*",
+            "plugins:\n  - search\n  - blog:\n      blog_dir: .\n      post_url_format: '{slug}'\n"
             "      archive_date_format: yyyy\n      archive_url_date_format: yyyy\n",
+            config,
         )
+        if plugins != 1:
+            raise ValueError("mkdocs.yml has no plugins: setting to replace")
         (blog / "mkdocs.yml").write_text(config, encoding="utf-8")
 
     def blog(self) -> Run:

@@ -43,6 +43,7 @@ class BuildRow:
     hugo_bytes: int
     article_html: int  # median article page
     search: SearchCost
+    blog_search: SearchCost
 
 
 def _load() -> str:
@@ -196,13 +197,14 @@ def ratio_table(r: Results) -> list[str]:
 def size_table(r: Results) -> list[str]:
     lines = [
         "| articles | digest `site/` | blog `site/` | Hugo `public/` | article page HTML (median) | "
-        "first search query: search | bytes as stored | gzipped |",
-        "|---:|---:|---:|---:|---:|---|---:|---:|",
+        "first search query: digest (gzipped) | blog's Material search (gzipped) |",
+        "|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for n, b in sorted(r.builds.items()):
         lines.append(
             f"| {n:,} | {_mb(b.site_bytes)} | {_mb(b.blog_bytes)} | {_mb(b.hugo_bytes)} | {_mb(b.article_html)} | "
-            f"{b.search.engine} | {_mb(b.search.bytes)} | {_mb(b.search.gzip_bytes)} |"
+            f"{_mb(b.search.bytes)} ({_mb(b.search.gzip_bytes)}) | "
+            f"{_mb(b.blog_search.bytes)} ({_mb(b.blog_search.gzip_bytes)}) |"
         )
     return lines
 

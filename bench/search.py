@@ -1,29 +1,35 @@
 """Bytes a browser downloads to answer its first search query, for the search the site has.
 
-- Pagefind (`site/pagefind/`): the UI the home page loads (else the default UI), the loader and
-  entry file, the WASM search engine, the meta index, one index chunk and the fragments of the
-  results shown first. Which chunk a query
-  needs depends on the word, so this counts the largest chunk and the largest fragments: an
-  upper bound for any one-word query.
-- Material's built-in search (`site/search/search_index.json`): the whole index, the search
-  worker and the lunr language files the worker loads for the site's languages; the index is
-  fetched when a page loads, before anything is typed.
+- The digest's own index (`site/tim-kiem/`, generator/searchindex.py): the search script, then
+  what overrides/assets/javascripts/vl-search.js fetches for a query: `index.json`, the shard
+  of each folded word (`w/`), of each adjacent pair (`p/`), of each accented word (`x/`), and
+  the document shards (`d/`) of the first page of results in the script's ranking. Computed
+  here from the files for each query in QUERIES (the largest is reported); the browser tests
+  (tests/browser/) check that the script fetches these files and nothing else.
+- Material's built-in search (`site/search/search_index.json`, the blog project): the whole
+  index, the search worker and the lunr language files; fetched when a page loads.
 """
 
 from __future__ import annotations
 
+import collections
 import gzip
+import itertools
 import json
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
-PAGEFIND_RESULTS_SHOWN = 5  # the Pagefind UI loads fragments for the first results only
+from generator import searchindex
+
+QUERIES = ("to lam", "Tô Lâm", "quoc phong", "thuong mai", "dac biet", "2024", "hop tac viet nam")
+PAGE_SIZE = 10  # results shown per page (vl-search.js: PAGE_SIZE)
 
 
 @dataclass(frozen=True)
 class SearchCost:
-    engine: str  # "pagefind", "material" or "none"
-    bytes: int  # as stored (Pagefind's files are already compressed)
+    engine: str  # "digest", "material" or "none"
+    bytes: int  # as stored
     gzip_bytes: int  # as a server compressing on the fly would send them
     files: tuple[str, ...]  # what was counted, relative to site/
 
@@ -34,24 +40,53 @@ def _sizes(site: Path, files: list[Path], engine: str) -> SearchCost:
     return SearchCost(engine, raw, packed, tuple(sorted(f.relative_to(site).as_posix() for f in files)))
 
 
-def _largest(files: list[Path], n: int) -> list[Path]:
-    return sorted(files, key=lambda f: f.stat().st_size, reverse=True)[:n]
+def _json(path: Path) -> Any:
+    return json.loads(path.read_text(encoding="utf-8"))
 
 
-def pagefind(site: Path) -> SearchCost:
-    root = site / "pagefind"
-    files = [f for f in (root / "pagefind.js", root / "pagefind-entry.json") if f.is_file()]
-    ui = [f for f in root.glob("pagefind-*ui*.*") if f.suffix in (".js", ".css")]
-    home = (
-        (site / "index.html").read_text(encoding="utf-8", errors="replace") if (site / "index.html").is_file() else ""
-    )
-    used = [f for f in ui if f.name in home]  # the UI the pages load (Pagefind ships three)
-    files += used or [f for f in ui if f.name in ("pagefind-ui.js", "pagefind-ui.css")]
-    files += _largest(list(root.glob("wasm.*.pagefind")), 1)
-    files += _largest(list(root.glob("pagefind.*.pf_meta")), 1)
-    files += _largest(list((root / "index").glob("*.pf_index")), 1)
-    files += _largest(list((root / "fragment").glob("*.pf_fragment")), PAGEFIND_RESULTS_SHOWN)
-    return _sizes(site, files, "pagefind")
+def digest_files(site: Path, query: str) -> list[Path]:
+    """The files vl-search.js fetches to show the first page of results for `query`."""
+    root = site / searchindex.FOLDER
+    info = _json(root / "index.json")
+    shards, n = info["shards"], info["docs"]
+    query_terms = searchindex.terms(query)
+    folded = sorted({f for _, f in query_terms})
+    typed = sorted({w for w, f in query_terms if w != f})
+    pairs = sorted({f"{a[1]} {b[1]}" for a, b in itertools.pairwise(query_terms)})
+    files = [root / "index.json"]
+
+    def entry(kind: str, term: str) -> Any:
+        path = root / kind / f"{searchindex.shard_of(term, shards[kind])}.json"
+        files.append(path)
+        return _json(path).get(term)
+
+    found = [entry("w", t) for t in folded]
+    phrases = [entry("p", t) for t in pairs]
+    exact = [entry("x", t) for t in typed]
+    if any(e is None for e in found):
+        return sorted(set(files))
+    hits, title, phrase, accents = (collections.Counter() for _ in range(4))
+    for value in found:
+        hits.update(searchindex.decode(value[0]))
+        if len(value) > 1:
+            title.update(searchindex.decode(value[1]))
+    for value in phrases:
+        if value:
+            phrase.update(searchindex.decode(value))
+    for value in exact:
+        if value:
+            accents.update(searchindex.decode(value))
+    ids = sorted((d for d in range(n) if hits[d] == len(folded)), key=lambda d: (-accents[d], -phrase[d], -title[d], d))
+    per = info["docs_per_shard"]
+    files += [root / "d" / f"{d // per}.json" for d in ids[:PAGE_SIZE]]
+    return sorted(set(files))
+
+
+def digest(site: Path) -> SearchCost:
+    """The largest first-query download over QUERIES, with the search script."""
+    script = site / "assets" / "javascripts" / "vl-search.js"
+    costs = [_sizes(site, [script, *digest_files(site, q)], "digest") for q in QUERIES]
+    return max(costs, key=lambda c: c.bytes)
 
 
 def material(site: Path) -> SearchCost:
@@ -69,8 +104,8 @@ def material(site: Path) -> SearchCost:
 
 
 def first_query_cost(site: Path) -> SearchCost:
-    if (site / "pagefind").is_dir():
-        return pagefind(site)
+    if (site / searchindex.FOLDER / "index.json").is_file():
+        return digest(site)
     if (site / "search" / "search_index.json").is_file():
         return material(site)
     return SearchCost("none", 0, 0, ())

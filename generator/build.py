@@ -269,10 +269,16 @@ def gather(
     return sorted(articles, key=Article.newest_first_key), rejected, warnings
 
 
-def neighbours(articles: list[Article]) -> Neighbours:
-    """Related articles and the previous/next article in the same year (by date)."""
+def neighbours(articles: list[Article], store: Store | None = None) -> Neighbours:
+    """Related articles and the previous/next article in the same year (by date).
+
+    `related` reads only slugs, titles, dates, themes and people: an edit elsewhere in an
+    article reuses the stored result.
+    """
     by_slug = {a.slug: a for a in articles}
-    rel = {slug: tuple(by_slug[r] for r in others) for slug, others in related(articles).items()}
+    features = cache.digest([(a.slug, a.title, a.date, a.themes, a.people) for a in articles])
+    found = cache.cached_call(store or Store(None), "related", features, related, articles)
+    rel = {slug: tuple(by_slug[r] for r in others) for slug, others in found.items()}
     previous, following = {}, {}
     chronological = oldest_first(articles)
     for older, newer in itertools.pairwise(chronological):
@@ -316,7 +322,7 @@ def render(
     store = store or Store(None)
     keys = {a.slug: cache.digest(a) for a in articles}
     everything = cache.digest(sorted(keys.items()), has_about, site_url)
-    pages = article_pages(articles, neighbours(articles), keys, data, store)
+    pages = article_pages(articles, neighbours(articles, store), keys, data, store)
     pages.update(cache.cached_call(store, "index", everything, index_pages, articles, data, has_about))
     files = {path: page.encode("utf-8") for path, page in pages.items()}
     files.update(cache.cached_call(store, "feeds", everything, feed_files, articles, data, site_url))

@@ -255,7 +255,12 @@ def _json(value: object) -> bytes:
 
 
 def index_files(docs: Sequence[Doc], store: Store | None = None) -> dict[str, bytes]:
-    """Every file of the index, by path in `content/`."""
+    """Every file of the index, by path in `content/`; reused from `store` when no document changed."""
+    store = store or Store(None)
+    return cache.cached_call(store, "search-index", cache.digest(docs), _index_files, docs, store)
+
+
+def _index_files(docs: Sequence[Doc], store: Store) -> dict[str, bytes]:
     n = len(docs)
     index = postings(docs, store)
     kinds: dict[str, dict[str, object]] = {"w": {}, "p": {}, "x": {}}

@@ -67,7 +67,7 @@ def test_home_to_year_to_article_to_theme_and_person(reader: Reader, site_url: s
     theme.click()
     expect(page).to_have_url(re.compile(r"/chu-de/[a-z0-9-]+/$"))
     expect(page.locator("article h1")).to_contain_text(name)
-    expect(page.locator(f'.vl-entry a[href$="{article.rsplit("/bai-viet/", 1)[1]}"]')).to_have_count(1)
+    expect(page.locator(f'.md-content a[href$="{article.rsplit("/bai-viet/", 1)[1]}"]')).to_have_count(1)
 
     page.go_back()
     expect(page).to_have_url(article)
