@@ -16,6 +16,7 @@ output (`tests/test_cache.py` builds with and without it and compares the bytes)
 from __future__ import annotations
 
 import hashlib
+import io
 import multiprocessing
 import os
 import pickle
@@ -38,8 +39,17 @@ _MISSING = object()
 
 
 def digest(*parts: object) -> str:
-    """A hex key for values that pickle (texts, numbers, frozen dataclasses of them)."""
-    return hashlib.sha256(pickle.dumps(parts, protocol=_PICKLE)).hexdigest()
+    """A hex key for values that pickle (texts, numbers, frozen dataclasses of them).
+
+    The pickler's memo is off, so the key depends on the values only, not on which of them
+    happen to be the same object (a name shared by two fresh articles, but not by two
+    articles loaded from different cache shards).
+    """
+    buffer = io.BytesIO()
+    pickler = pickle.Pickler(buffer, protocol=_PICKLE)
+    pickler.fast = True  # no memo: equal values pickle alike (nothing here is recursive)
+    pickler.dump(parts)
+    return hashlib.sha256(buffer.getbuffer()).hexdigest()
 
 
 def file_sha256(path: Path) -> str | None:

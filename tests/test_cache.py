@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from bench.corpus import edit_seed, write_corpus
-from generator import cache
+from generator import cache, searchindex
 from generator.build import Paths, Report, build
 from generator.data import Data
 from generator.errors import ConfigErrors
@@ -60,8 +60,10 @@ def test_cold_warm_and_edited_runs_match_an_uncached_build(
         raise AssertionError("a warm run recomputed a cached result")
 
     with monkeypatch.context() as m:
-        for name in ("parse_seed", "render_article", "index_pages"):
+        for name in ("parse_seed", "render_article", "index_pages", "related", "feed_files"):
             m.setattr(build_module, name, recomputed)
+        m.setattr(searchindex, "_index_files", recomputed)
+        m.setattr(searchindex, "doc_terms", recomputed)
         warm = build(corpus, today=TODAY)
     assert not warm.result.changed
     assert outcome(warm) == outcome(cold)
