@@ -15,6 +15,8 @@ from .model import Block, BlockKind
 
 _NUMBER = r"\d+(?:[.,]\d+)*"
 _RANGE = rf"{_NUMBER}(?:\s*[-–]\s*{_NUMBER})?"
+# A figure starts at a whole number: not inside a word, a decimal or a date (`2024-03-12 %` is no `03-12 %`).
+_START = r"(?<![\w.,])(?<!\d[-–/])"
 
 
 class FigureKind(StrEnum):
@@ -33,15 +35,15 @@ PATTERNS: tuple[tuple[FigureKind, re.Pattern[str]], ...] = (
     (
         FigureKind.AMOUNT,
         re.compile(
-            rf"(?<![\w.,]){_RANGE}\s*(?:nghìn\s+tỷ|tỷ|triệu|nghìn|ngàn)?\s*"
+            rf"{_START}{_RANGE}\s*(?:nghìn\s+tỷ|tỷ|triệu|nghìn|ngàn)?\s*"
             r"(?:USD|đô la Mỹ|đô la|đồng|VND|VNĐ|kip|kíp|Kip|EUR|euro|nhân dân tệ)(?!\w)"
         ),
     ),
-    (FigureKind.PERCENT, re.compile(rf"(?<![\w.,]){_RANGE}\s*%")),
+    (FigureKind.PERCENT, re.compile(rf"{_START}{_RANGE}\s*%")),
     (
         FigureKind.DOCUMENTS,
         re.compile(
-            r"(?<![\w.,])\d+\s+(?:văn kiện|văn bản hợp tác|văn bản|thỏa thuận|thoả thuận|hiệp định|"
+            rf"{_START}\d+\s+(?:văn kiện|văn bản hợp tác|văn bản|thỏa thuận|thoả thuận|hiệp định|"
             r"bản ghi nhớ|biên bản ghi nhớ)(?!\w)",
             re.IGNORECASE,
         ),

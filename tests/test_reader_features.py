@@ -33,6 +33,8 @@ def para(text: str) -> Block:
         ("ký 3 bản ghi nhớ và 2 hiệp định", [("documents", "3 bản ghi nhớ"), ("documents", "2 hiệp định")]),
         ("giai đoạn 2021-2030, 50 năm Quốc khánh", []),
         ("5 tỷ USD; sau đó lại 5 tỷ USD", [("amount", "5 tỷ USD")]),  # first mention only
+        ("date 2024-03-12 %", []),  # no figure cut out of a date
+        ("ngày 12/3 5 văn kiện, ngày 12/35 văn kiện", [("documents", "5 văn kiện")]),
     ],
 )
 def test_figures(text: str, found: list[tuple[str, str]]) -> None:
