@@ -40,6 +40,10 @@ def compact_entry(a: Article, from_page: str) -> str:
     return f"- {title} · {a.date.vi() if a.date else LABELS['date_unknown']}"
 
 
+def compact_entries(articles: Sequence[Article], from_page: str) -> str:
+    return "\n".join(compact_entry(a, from_page) for a in articles) if articles else LABELS["no_articles"]
+
+
 def entries(articles: Sequence[Article], data: Data, from_page: str) -> str:
     if not articles:
         return LABELS["no_articles"]
@@ -171,12 +175,13 @@ def theme_page(slug: str, articles: Sequence[Article], data: Data) -> str:
     sections = [mdtext.block(theme.description), LABELS["articles"].format(n=len(mine)), feeds]
     if not mine:
         sections.append(LABELS["no_articles"])
-    # Titles and dates only: a theme holds up to all the articles, and a summary here would put
-    # every theme page of an article among the pages to rebuild when its lede is edited.
+    # Titles and dates only (person pages too): a theme holds up to all the articles, and a
+    # summary here would put every theme page of an article among the pages to rebuild when its
+    # lede is edited.
     for year, items in years.items():
-        sections += [f"## {year}", "\n".join(compact_entry(a, here) for a in items)]
+        sections += [f"## {year}", compact_entries(items, here)]
     if undated:
-        sections += [f"## {LABELS['undated']}", "\n".join(compact_entry(a, here) for a in undated)]
+        sections += [f"## {LABELS['undated']}", compact_entries(undated, here)]
     return page(
         theme.name, theme.description or theme.name, *sections, meta={"rss": layout.theme_feed(slug, layout.RSS)}
     )
@@ -215,7 +220,7 @@ def person_page(slug: str, articles: Sequence[Article], data: Data) -> str:
         person_description(person),
         *facts,
         f"## {LABELS['mentions']} ({len(mine)})",
-        entries(mine, data, here),
+        compact_entries(mine, here),
     )
 
 
