@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from bench import preview, report
-from bench.corpus import edit_seed
+from bench.corpus import edit_seed, editable_seed
 from bench.measure import Summary, tree_bytes
 from bench.projects import Workspace
 from bench.search import first_query_cost
@@ -52,7 +52,7 @@ def generator_stage(ws: Workspace, runs: int, results: report.Results) -> None:
         cold.append(_ok(ws.generate()))
         rerun.append(_ok(ws.generate()))
     data = load_data(ws.project / "data")
-    seed = sorted((ws.project / "seeds").glob("*.txt"))[ws.n // 2]
+    seed = editable_seed(sorted((ws.project / "seeds").glob("*.txt")), data, ws.n // 2)
     for i in range(runs):
         edit_seed(seed, f"BENCHGEN{i}", data)
         edited.append(_ok(ws.generate()))

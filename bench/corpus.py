@@ -279,6 +279,20 @@ def write_corpus(dest: Path, n: int, seed: int = 0, data_dir: Path = ROOT / "dat
     return paths
 
 
+def editable_seed(seeds: Sequence[Path], data: Data, start: int = 0) -> Path:
+    """The first seed from `start` on with a title of its own and a lede.
+
+    Editing its lede changes the article's summary, not its title or address: the edit a
+    curator makes most. (A seed without a title gets one from its lede: editing that lede
+    renames the article, a different and rarer change.)
+    """
+    for path in [*seeds[start:], *seeds[:start]]:
+        parsed = parse_seed(read_seed(path, str(path)).text, data.boilerplate)
+        if parsed.title and parsed.lede:
+            return path
+    raise LookupError("no seed with a title and a lede")
+
+
 def edit_seed(path: Path, marker: str, data: Data) -> None:
     """Put `marker` at the start of the seed's lede, as a curator fixing the text would.
 

@@ -12,7 +12,7 @@ import hashlib
 import itertools
 import unicodedata
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -21,7 +21,7 @@ from .cache import Store
 from .curation import Curation, load_curation
 from .data import DATA_FILES, Data, load_data
 from .errors import ConfigError, ConfigErrors, SeedError
-from .indexes import index_pages, oldest_first
+from .indexes import VIEWS, index_plan, oldest_first
 from .model import Article, BlockKind, Diagnostic, ParsedSeed
 from .output import WriteResult, write_content
 from .pages import Neighbours, render_article
@@ -316,17 +316,19 @@ def render(
     """Phase 3a: every generated file, by path in `content/`, as bytes.
 
     With a store, each part is reused when what it depends on is unchanged: an article page
-    by the article and its neighbours, the index pages and feeds by all the articles, the
-    search index's terms by each article (see cache.py).
+    by the article and its neighbours, an index page by what it shows of its articles, the
+    feeds by their latest articles, the search index's terms by each article (see cache.py).
     """
     store = store or Store(None)
     keys = {a.slug: cache.digest(a) for a in articles}
-    everything = cache.digest(sorted(keys.items()), has_about, site_url)
     pages = article_pages(articles, neighbours(articles, store), keys, data, store)
-    pages.update(cache.cached_call(store, "index", everything, index_pages, articles, data, has_about))
+    pages.update(index_pages(articles, data, has_about, store))
     files = {path: page.encode("utf-8") for path, page in pages.items()}
-    files.update(cache.cached_call(store, "feeds", everything, feed_files, articles, data, site_url))
-    files.update(searchindex.search_files(articles, data, store))
+    in_feeds = [feeds.latest(articles)]
+    in_feeds += [feeds.latest([a for a in articles if t.slug in a.themes]) for t in data.themes]
+    feeds_key = cache.digest(site_url, [[keys[a.slug] for a in chosen] for chosen in in_feeds])
+    files.update(cache.cached_call(store, "feeds", feeds_key, feed_files, articles, data, site_url))
+    files.update(searchindex.search_files(articles, data, store, keys))
     return dict(sorted(files.items()))
 
 
@@ -343,18 +345,43 @@ def article_pages(
     return {layout.article(a.slug): page for a, page in zip(articles, rendered, strict=True)}
 
 
+def index_pages(articles: list[Article], data: Data, has_about: bool, store: Store) -> dict[str, str]:
+    """Every index page, each reused while what it shows of its articles is unchanged."""
+    views: dict[str, dict[str, str]] = {}
+
+    def keys_of(view: str, chosen: Sequence[Article]) -> list[str]:
+        if view not in views:
+            views[view] = {a.slug: cache.digest(VIEWS[view](a)) for a in articles}
+        return [views[view][a.slug] for a in chosen]
+
+    plan = index_plan(articles, data, has_about)
+    items = [
+        (cache.digest(spec.path, spec.extra, [(v, keys_of(v, chosen)) for v, chosen in spec.reads]), (spec.make,))
+        for spec in plan
+    ]
+    made = cache.cached_map(store, "index-page", items, _call)
+    return {spec.path: page for spec, page in zip(plan, made, strict=True)}
+
+
+def _call(make: Callable[[], str]) -> str:
+    return make()
+
+
 def render_article_with(a: Article, around: Neighbours, data: Data) -> str:
     return render_article(a, data, around)
 
 
-def build(paths: Paths = Paths(), today: _dt.date | None = None, site_url: str | None = None) -> Report:
+def build(
+    paths: Paths = Paths(), today: _dt.date | None = None, site_url: str | None = None, *, keep_cache: bool = False
+) -> Report:
     """Generate `content/` from `seeds/` and `data/`. Raises ConfigError(s) before writing.
 
     `site_url` (for the feeds' absolute links) defaults to the setting in mkdocs.yml beside
-    the seeds folder, overridden by the SITE_URL environment variable.
+    the seeds folder, overridden by the SITE_URL environment variable. `keep_cache` keeps the
+    cache loaded in this process for the next run (`mkdocs serve`).
     """
     data = load_data(paths.data)
-    store = Store.open(paths.cache, [paths.data / name for name in DATA_FILES])
+    store = Store.open(paths.cache, [paths.data / name for name in DATA_FILES], keep=keep_cache)
     articles, rejected, warnings = gather(paths, data, today or _dt.date.today(), store)
     has_about = (paths.content / layout.ABOUT).is_file()
     url = site_url or configured_site_url(paths.seeds.resolve().parent / "mkdocs.yml")

@@ -95,12 +95,30 @@ class Store:
         self.hits = self.misses = 0
 
     @classmethod
-    def open(cls, root: Path | None, data_files: Sequence[Path]) -> Store:
-        """The store for this code and these data files under `root` (e.g. `.cache`), or a memory one."""
+    def open(cls, root: Path | None, data_files: Sequence[Path], *, keep: bool = False) -> Store:
+        """The store for this code and these data files under `root` (e.g. `.cache`), or a memory one.
+
+        With `keep`, the store stays loaded in this process for the next run with the same
+        scope (`mkdocs serve` rebuilds): its shards are read from disk once. Entries are keyed
+        by content, so one written meanwhile by another process is never needed to be right.
+        """
         if root is None:
             return cls(None)
         scope = hashlib.sha256(f"{code_fingerprint()}:{files_fingerprint(data_files)}".encode()).hexdigest()
-        return cls(root / "generator" / scope[:24])
+        folder = root.resolve() / "generator" / scope[:24]
+        if not keep:
+            return cls(folder)
+        store = _kept.get(folder)
+        if store is None:
+            _kept.clear()  # one scope at a time: an older one is never used again
+            store = _kept[folder] = cls(folder)
+        store.begin()
+        return store
+
+    def begin(self) -> None:
+        """Start a run: only the entries it uses are kept when it saves."""
+        self._used = set()
+        self.hits = self.misses = 0
 
     def _path(self, index: int) -> Path:
         assert self.folder is not None
@@ -159,6 +177,9 @@ class Store:
         except OSError:
             return  # a cache that cannot be written only makes the next run slower
         self._dirty.clear()
+
+
+_kept: dict[Path, Store] = {}
 
 
 def _write_atomic(path: Path, data: bytes) -> None:

@@ -51,7 +51,8 @@ def _stamp(a: Article) -> _dt.datetime | None:
     return None
 
 
-def _items(articles: Sequence[Article]) -> list[Article]:
+def latest(articles: Sequence[Article]) -> list[Article]:
+    """The articles a feed holds: the newest MAX_ITEMS."""
     return sorted(articles, key=Article.newest_first_key)[:MAX_ITEMS]
 
 
@@ -62,7 +63,7 @@ def rss(feed: Feed, articles: Sequence[Article], data: Data, site_url: str) -> b
         ET.SubElement(channel, tag).text = _clean(text)
     ET.SubElement(channel, "language").text = "vi"
     ET.SubElement(channel, f"{{{ATOM}}}link", {"href": feed.rss_url, "rel": "self", "type": "application/rss+xml"})
-    items = _items(articles)
+    items = latest(articles)
     newest = next((s for s in map(_stamp, items) if s), None)
     if newest:
         ET.SubElement(channel, "lastBuildDate").text = email.utils.format_datetime(newest)
@@ -88,7 +89,7 @@ def rss(feed: Feed, articles: Sequence[Article], data: Data, site_url: str) -> b
 
 def json_feed(feed: Feed, articles: Sequence[Article], data: Data, site_url: str) -> bytes:
     items = []
-    for a in _items(articles):
+    for a in latest(articles):
         url = f"{site_url}bai-viet/{a.slug}/"
         item: dict[str, object] = {"id": url, "url": url, "title": a.title, "summary": a.summary}
         stamp = _stamp(a)

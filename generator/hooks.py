@@ -7,6 +7,7 @@
 - `make site` runs the generator itself and sets VL_CONTENT_READY=1 so the build does not
   regenerate a second time;
 - an empty site URL is a warning (fatal under `--strict`);
+- the theme's compiled templates are kept across rebuilds (preview.TemplateCache);
 - after every build, `site/CNAME` is written when the site URL names a custom domain.
 
 The search index is not made here: the generator writes it into `content/tim-kiem/`
@@ -38,6 +39,11 @@ def on_pre_build(config: MkDocsConfig) -> None:
     if os.environ.get(CONTENT_READY) == "1":
         return  # `make site` ran the generator just before `mkdocs build`
     preview.generate(config)
+
+
+def on_env(env: Any, config: MkDocsConfig, files: Any) -> Any:
+    env.bytecode_cache = preview.templates  # compiled once per process, not once per rebuild
+    return env
 
 
 def on_serve(server: Any, config: MkDocsConfig, builder: Any) -> Any:

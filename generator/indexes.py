@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from functools import partial
 
 from . import layout, mdtext
 from .chart import chart
@@ -267,21 +269,57 @@ def figures_page(articles: Sequence[Article]) -> str:
     return page(LABELS["figures_title"], LABELS["figures_intro"], *sections)
 
 
+# What a page shows of each article it lists: a page is rebuilt only when one of these changes
+# for one of its articles (or the list itself changes), so editing a lede rebuilds the article's
+# year page and not the theme and person pages, which show titles and dates.
+VIEWS: dict[str, Callable[[Article], object]] = {
+    "entry": lambda a: (a.slug, a.title, a.date, a.source, a.themes, a.summary),
+    "compact": lambda a: (a.slug, a.title, a.date),
+    "counts": lambda a: (a.date, a.themes, a.people),
+    "figures": lambda a: (a.slug, a.title, a.date, a.figures),
+}
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    """One index page: how to make it, and what it reads (a view of each of some articles)."""
+
+    path: str
+    make: Callable[[], str]
+    reads: tuple[tuple[str, Sequence[Article]], ...]
+    extra: tuple[object, ...] = ()  # anything else it depends on besides the data and the code
+
+
+def index_plan(articles: Sequence[Article], data: Data, has_about: bool) -> list[PageSpec]:
+    """Every index page, by path in `content/`, as a recipe (see `index_pages`)."""
+    latest = newest_first(articles)[: layout.LATEST_ON_HOME]
+    years, undated = by_year(articles)
+    specs = [
+        PageSpec(
+            layout.HOME,
+            partial(home, articles, data, has_about),
+            (("entry", latest), ("counts", articles)),
+            (has_about,),
+        ),
+        PageSpec(layout.YEARS_INDEX, partial(years_index, articles, data), (("counts", articles), ("entry", undated))),
+        PageSpec(layout.THEMES_INDEX, partial(themes_index, articles, data), (("counts", articles),)),
+    ]
+    for year, items in years.items():
+        specs.append(PageSpec(layout.year_page(year), partial(year_page, year, items, data), (("entry", items),)))
+    for t in data.themes:
+        mine = [a for a in articles if t.slug in a.themes]
+        specs.append(PageSpec(layout.theme_page(t.slug), partial(theme_page, t.slug, mine, data), (("compact", mine),)))
+    specs.append(PageSpec(layout.TIMELINE, partial(timeline, articles), (("compact", articles),)))
+    specs.append(PageSpec(layout.FIGURES, partial(figures_page, articles), (("figures", articles),)))
+    specs.append(PageSpec(layout.PEOPLE_INDEX, partial(people_index, articles, data), (("counts", articles),)))
+    for p in data.people:
+        mine = [a for a in articles if p.name in a.people]
+        specs.append(
+            PageSpec(layout.person_page(p.slug), partial(person_page, p.slug, mine, data), (("compact", mine),))
+        )
+    return specs
+
+
 def index_pages(articles: Sequence[Article], data: Data, has_about: bool) -> dict[str, str]:
     """Every index page, by path in `content/`."""
-    pages = {
-        layout.HOME: home(articles, data, has_about),
-        layout.YEARS_INDEX: years_index(articles, data),
-        layout.THEMES_INDEX: themes_index(articles, data),
-    }
-    years, _ = by_year(articles)
-    for year, items in years.items():
-        pages[layout.year_page(year)] = year_page(year, items, data)
-    for t in data.themes:
-        pages[layout.theme_page(t.slug)] = theme_page(t.slug, articles, data)
-    pages[layout.TIMELINE] = timeline(articles)
-    pages[layout.FIGURES] = figures_page(articles)
-    pages[layout.PEOPLE_INDEX] = people_index(articles, data)
-    for p in data.people:
-        pages[layout.person_page(p.slug)] = person_page(p.slug, articles, data)
-    return pages
+    return {spec.path: spec.make() for spec in index_plan(articles, data, has_about)}

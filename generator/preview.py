@@ -12,6 +12,8 @@ import threading
 from pathlib import Path
 from typing import Any
 
+from jinja2 import BytecodeCache
+from jinja2.bccache import Bucket
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
 
@@ -20,6 +22,29 @@ from .errors import ConfigError, ConfigErrors
 
 log = logging.getLogger("mkdocs.plugins.digest")
 _lock = threading.Lock()
+
+
+class TemplateCache(BytecodeCache):
+    """Compiled theme templates kept in memory across the rebuilds of one `mkdocs serve`.
+
+    MkDocs makes a new Jinja environment for every build, which compiles Material's templates
+    again: about 0.8 s of each rebuild on this machine. Jinja checks each template's source
+    checksum before reusing its code, so an edited template is compiled afresh.
+    """
+
+    def __init__(self) -> None:
+        self._code: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        code = self._code.get(bucket.key)
+        if code is not None:
+            bucket.bytecode_from_string(code)
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        self._code[bucket.key] = bucket.bytecode_to_string()
+
+
+templates = TemplateCache()
 
 
 def paths_for(config: MkDocsConfig) -> Paths:
@@ -41,7 +66,7 @@ def generate(config: MkDocsConfig) -> Report:
     """Run the generator; a configuration error aborts the MkDocs build with its message."""
     with _lock:
         try:
-            report = build(paths_for(config))
+            report = build(paths_for(config), keep_cache=True)
         except (ConfigError, ConfigErrors) as exc:
             raise Abort(f"generator: {exc}") from None
     _report(report)

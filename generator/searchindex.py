@@ -30,7 +30,7 @@ import operator
 import re
 import unicodedata
 import zlib
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from . import cache, layout
@@ -201,8 +201,11 @@ class _Folds(dict[str, str]):
         return folded
 
 
-def doc_terms(doc: Doc) -> tuple[tuple[str, ...], ...]:
-    """The distinct terms of one document: words, title words, pairs, exact (accented) syllables."""
+def doc_terms(doc: Doc) -> tuple[str, ...]:
+    """The distinct terms of one document: words, title words, pairs, exact (accented) syllables,
+    each kind as one newline-joined string (terms hold no spaces other than a pair's one): kept
+    for every document between runs, thousands of small strings per document would cost
+    far more memory than four."""
     folds = _FOLDS
     words: set[str] = set()
     pairs: set[str] = set()
@@ -215,26 +218,32 @@ def doc_terms(doc: Doc) -> tuple[tuple[str, ...], ...]:
         pairs.update(map(" ".join, itertools.pairwise(folded)))
     exact -= words  # syllables written without accents are their own folded form: `w` has them
     title = set(map(folds.__getitem__, tokens(doc.title)))
-    return tuple(words), tuple(title), tuple(pairs), tuple(exact)
+    return tuple("\n".join(kind) for kind in (words, title, pairs, exact))
 
 
 _FOLDS = _Folds()
 
 
-def postings(docs: Sequence[Doc], store: Store | None = None) -> Postings:
+def _keys(docs: Sequence[Doc], keys: Sequence[str] | None) -> Sequence[str]:
+    """Each document's cache key: given (a digest of what the document is made from), or its own."""
+    return keys if keys is not None else [cache.digest(doc) for doc in docs]
+
+
+def postings(docs: Sequence[Doc], store: Store | None = None, keys: Sequence[str] | None = None) -> Postings:
     """Doc ids by term. Each document's terms come from `store` when its text is unchanged;
     ids are appended in document order, so every list comes out sorted.
 
     This runs on every generator run, once per (document, distinct term): the loops over
     terms are map() calls, which run in C.
     """
-    items = [(cache.digest(doc), (doc,)) for doc in docs]
+    items = [(key, (doc,)) for key, doc in zip(_keys(docs, keys), docs, strict=True)]
     per_doc = cache.cached_map(store or Store(None), "search-terms", items, doc_terms)
     kinds: list[collections.defaultdict[str, list[int]]] = [collections.defaultdict(list) for _ in range(4)]
     for i, found_by_kind in enumerate(per_doc):
         append = operator.methodcaller("append", i)
         for target, found in zip(kinds, found_by_kind, strict=True):
-            collections.deque(map(append, map(target.__getitem__, found)), maxlen=0)
+            if found:
+                collections.deque(map(append, map(target.__getitem__, found.split("\n"))), maxlen=0)
     return Postings(*(dict(kind) for kind in kinds))
 
 
@@ -254,15 +263,18 @@ def _json(value: object) -> bytes:
     return (json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=True) + "\n").encode("utf-8")
 
 
-def index_files(docs: Sequence[Doc], store: Store | None = None) -> dict[str, bytes]:
-    """Every file of the index, by path in `content/`; reused from `store` when no document changed."""
+def index_files(docs: Sequence[Doc], store: Store | None = None, keys: Sequence[str] | None = None) -> dict[str, bytes]:
+    """Every file of the index, by path in `content/`; reused from `store` when no document changed.
+
+    `keys`, one per document, stand for the documents in the cache (see `_keys`)."""
     store = store or Store(None)
-    return cache.cached_call(store, "search-index", cache.digest(docs), _index_files, docs, store)
+    keys = _keys(docs, keys)
+    return cache.cached_call(store, "search-index", cache.digest(keys), _index_files, docs, store, keys)
 
 
-def _index_files(docs: Sequence[Doc], store: Store) -> dict[str, bytes]:
+def _index_files(docs: Sequence[Doc], store: Store, keys: Sequence[str]) -> dict[str, bytes]:
     n = len(docs)
-    index = postings(docs, store)
+    index = postings(docs, store, keys)
     kinds: dict[str, dict[str, object]] = {"w": {}, "p": {}, "x": {}}
     for term, ids in index.words.items():
         title = index.titles.get(term)
@@ -284,6 +296,15 @@ def _index_files(docs: Sequence[Doc], store: Store) -> dict[str, bytes]:
     return files
 
 
-def search_files(articles: Iterable[Article], data: Data, store: Store | None = None) -> dict[str, bytes]:
-    """The search index for these articles and the site's themes and people."""
-    return index_files(documents(articles, data), store)
+def search_files(
+    articles: Iterable[Article], data: Data, store: Store | None = None, keys: Mapping[str, str] | None = None
+) -> dict[str, bytes]:
+    """The search index for these articles and the site's themes and people.
+
+    `keys` (article slug → a digest of the article) spare hashing every document's text."""
+    docs = documents(articles, data)
+    if keys is None:
+        return index_files(docs, store)
+    ordered = sorted(articles, key=Article.newest_first_key)  # as in documents()
+    doc_keys = [keys[a.slug] for a in ordered] + [cache.digest(doc) for doc in docs[len(ordered) :]]
+    return index_files(docs, store, doc_keys)

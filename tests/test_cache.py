@@ -60,8 +60,9 @@ def test_cold_warm_and_edited_runs_match_an_uncached_build(
         raise AssertionError("a warm run recomputed a cached result")
 
     with monkeypatch.context() as m:
-        for name in ("parse_seed", "render_article", "index_pages", "related", "feed_files"):
+        for name in ("parse_seed", "render_article", "related", "feed_files"):
             m.setattr(build_module, name, recomputed)
+        m.setattr(build_module, "_call", recomputed)  # makes an index page
         m.setattr(searchindex, "_index_files", recomputed)
         m.setattr(searchindex, "doc_terms", recomputed)
         warm = build(corpus, today=TODAY)
@@ -124,3 +125,35 @@ def test_curation_errors_are_reported_every_run(corpus: Paths) -> None:
     assert messages[0] == messages[1]
     assert len(messages[0]) == 2
     assert "titel" in messages[0][0] and "0_orphan.yml" in messages[0][1]  # in file-name order
+
+
+EDITS = {
+    "lede": lambda seeds, data: edit_seed(seeds / "003_5faa7db0ee151eab.txt", "SỬA-ĐỔI", data),
+    "title": lambda seeds, _: _curate(seeds, "title: Một tiêu đề khác"),
+    "date": lambda seeds, _: _curate(seeds, "date: 2003-02-01"),
+    "themes": lambda seeds, _: _curate(seeds, "themes: [lap-phap]"),
+    "people": lambda seeds, _: _curate(seeds, "people: [Tô Lâm]"),
+    "source": lambda seeds, _: _curate(seeds, "source: Báo Mới"),
+    "removed": lambda seeds, _: (seeds / "003_5faa7db0ee151eab.txt").unlink(),
+    "added": lambda seeds, _: (seeds / "zz_new.txt").write_text(
+        "Hà Nội, 05/06/2011\n\nMột bài mới về hợp tác giáo dục\n\nHai bên trao học bổng cho lưu học sinh.\n",
+        encoding="utf-8",
+    ),
+}
+
+
+def _curate(seeds: Path, line: str) -> None:
+    (seeds / "003_5faa7db0ee151eab.yml").write_text(line + "\n", encoding="utf-8")
+
+
+@pytest.mark.parametrize("edit", sorted(EDITS))
+def test_every_kind_of_change_gives_what_an_uncached_build_gives(
+    corpus: Paths, tmp_path: Path, data: Data, edit: str
+) -> None:
+    """Each page is reused while what it shows is unchanged: a change to any part of an article
+    must still reach every page showing that part (index pages, neighbours, feeds, search)."""
+    build(corpus, today=TODAY)
+    EDITS[edit](corpus.seeds, data)
+    report = build(corpus, today=TODAY)
+    assert report.result.written or report.result.removed
+    assert (snapshot(corpus.content), outcome(report)) == reference(corpus, tmp_path)
