@@ -48,7 +48,7 @@ def summary(report: Report) -> str:
     r = report.result
     changes = f"{len(r.written)} written, {len(r.removed)} removed" if r.changed else "nothing changed"
     return (
-        f"{len(report.articles)} articles, {len(report.rejected)} rejected, "
+        f"{report.article_count} articles, {len(report.rejected)} rejected, "
         f"{len(report.warnings)} warnings; content: {changes}"
     )
 

@@ -13,10 +13,11 @@ import itertools
 import unicodedata
 from collections import defaultdict
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
+from functools import cached_property
 from pathlib import Path
 
-from . import cache, classify, feeds, figures, layout, searchindex, text
+from . import cache, classify, feeds, figures, freshness, layout, searchindex, text
 from .cache import Store
 from .curation import Curation, load_curation
 from .data import DATA_FILES, Data, load_data
@@ -45,10 +46,17 @@ class Paths:
 
 @dataclass(frozen=True)
 class Report:
-    articles: tuple[Article, ...]
     rejected: tuple[Diagnostic, ...]
     warnings: tuple[Diagnostic, ...]
     result: WriteResult
+    article_count: int
+    _articles: Callable[[], tuple[Article, ...]] = field(repr=False, compare=False)
+
+    @cached_property
+    def articles(self) -> tuple[Article, ...]:
+        """The published articles, newest first (after a run that found nothing changed, read
+        again from the cache when asked for)."""
+        return self._articles()
 
     @property
     def exit_code(self) -> int:
@@ -382,9 +390,22 @@ def build(
     """
     data = load_data(paths.data)
     store = Store.open(paths.cache, [paths.data / name for name in DATA_FILES], keep=keep_cache)
-    articles, rejected, warnings = gather(paths, data, today or _dt.date.today(), store)
-    has_about = (paths.content / layout.ABOUT).is_file()
+    day = today or _dt.date.today()
     url = site_url or configured_site_url(paths.seeds.resolve().parent / "mkdocs.yml")
+    seeds_state = freshness.folder_state(paths.seeds, recursive=False)  # before reading any seed
+    last = freshness.load(store.folder)
+    if last is not None and last.stamp == freshness.stamp(seeds_state, paths.content, day, url):
+        return Report(  # nothing changed since the last run: nothing to do
+            last.rejected,
+            last.warnings,
+            WriteResult((), ()),
+            last.article_count,
+            lambda: tuple(gather(paths, data, day, store)[0]),
+        )
+    articles, rejected, warnings = gather(paths, data, day, store)
+    has_about = (paths.content / layout.ABOUT).is_file()
     result = write_content(paths.content, render(articles, data, has_about, url, store))
     store.save()
-    return Report(tuple(articles), tuple(rejected), tuple(warnings), result)
+    done = freshness.stamp(seeds_state, paths.content, day, url)
+    freshness.save(store.folder, freshness.LastRun(done, len(articles), tuple(rejected), tuple(warnings)))
+    return Report(tuple(rejected), tuple(warnings), result, len(articles), lambda: tuple(articles))

@@ -170,7 +170,7 @@ class Store:
                 if index not in self._shards:
                     self._path(index).unlink(missing_ok=True)  # nothing in it was used
                 elif index in self._dirty:
-                    _write_atomic(self._path(index), pickle.dumps(self._shards[index], protocol=_PICKLE))
+                    write_atomic(self._path(index), pickle.dumps(self._shards[index], protocol=_PICKLE))
             for other in self.folder.parent.iterdir():
                 if other != self.folder and other.is_dir():
                     shutil.rmtree(other, ignore_errors=True)
@@ -182,7 +182,7 @@ class Store:
 _kept: dict[Path, Store] = {}
 
 
-def _write_atomic(path: Path, data: bytes) -> None:
+def write_atomic(path: Path, data: bytes) -> None:
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as f:

@@ -58,7 +58,7 @@ def _report(report: Report) -> None:
     if report.result.changed:
         r = report.result
         log.info(
-            f"generator: {len(report.articles)} articles; {len(r.written)} pages written, {len(r.removed)} removed"
+            f"generator: {report.article_count} articles; {len(r.written)} pages written, {len(r.removed)} removed"
         )
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import os
 import shutil
 import sys
 from pathlib import Path
@@ -65,6 +66,11 @@ def test_cold_warm_and_edited_runs_match_an_uncached_build(
         m.setattr(build_module, "_call", recomputed)  # makes an index page
         m.setattr(searchindex, "_index_files", recomputed)
         m.setattr(searchindex, "doc_terms", recomputed)
+        warm = build(corpus, today=TODAY)  # nothing changed: the fast path (test_freshness.py)
+        assert not warm.result.changed
+        assert outcome(warm) == outcome(cold)
+        for seed in corpus.seeds.iterdir():
+            os.utime(seed)  # touched, not changed: past the fast path, everything from the cache
         warm = build(corpus, today=TODAY)
     assert not warm.result.changed
     assert outcome(warm) == outcome(cold)

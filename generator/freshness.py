@@ -1,0 +1,87 @@
+"""The rerun fast path: when no input and no output changed since the last run, skip the work.
+
+A stamp hashes what a run's result depends on, read from file metadata only: every entry of
+`seeds/` and every file under `content/` (name, size, modification and change times, inode),
+the day and the site URL. The generator's code and `data/` need no place in it: the stamp is
+kept in the cache's scope folder, which is named after them (cache.Store.open).
+
+The seeds' part is taken before a run reads the seeds, so a seed saved while a run is under way
+makes the next run do the work; the content part is taken after the run has written. A stamp
+is recorded only after a run that wrote `content/` completely; any difference, or no record,
+means a full run, which reuses the cache as before.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import hashlib
+import os
+import pickle
+from dataclasses import dataclass
+from pathlib import Path
+
+from .cache import write_atomic
+from .model import Diagnostic
+
+RECORD = "last-run.pickle"
+
+
+def folder_state(folder: Path, recursive: bool) -> str:
+    """A hash of the names and metadata of a folder's entries (of every file below it, if recursive)."""
+    h = hashlib.sha256()
+    stack = [(folder, "")]
+    while stack:
+        here, prefix = stack.pop()
+        try:
+            entries = sorted(os.scandir(here), key=lambda e: e.name)
+        except OSError as exc:
+            h.update(f"{prefix}\0unreadable {exc.errno}\n".encode("utf-8", "surrogateescape"))
+            continue
+        for entry in entries:
+            name = prefix + entry.name
+            try:
+                if recursive and entry.is_dir(follow_symlinks=False):
+                    stack.append((Path(entry.path), name + "/"))
+                    continue
+                st = entry.stat()
+                meta = f"{st.st_mode} {st.st_size} {st.st_mtime_ns} {st.st_ctime_ns} {st.st_ino}"
+            except OSError as exc:
+                meta = f"unreadable {exc.errno}"
+            h.update(f"{name}\0{meta}\n".encode("utf-8", "surrogateescape"))
+    return h.hexdigest()
+
+
+def stamp(seeds_state: str, content: Path, today: _dt.date, site_url: str) -> str:
+    content_state = folder_state(content, recursive=True)
+    return hashlib.sha256(f"{seeds_state}:{content_state}:{today.isoformat()}:{site_url}".encode()).hexdigest()
+
+
+@dataclass(frozen=True)
+class LastRun:
+    """What a run reported, with the stamp of the state it left."""
+
+    stamp: str
+    article_count: int
+    rejected: tuple[Diagnostic, ...]
+    warnings: tuple[Diagnostic, ...]
+
+
+def load(folder: Path | None) -> LastRun | None:
+    if folder is None:
+        return None
+    try:
+        with (folder / RECORD).open("rb") as f:
+            record = pickle.load(f)
+    except Exception:  # none yet, truncated or from other code: do the work
+        return None
+    return record if isinstance(record, LastRun) else None
+
+
+def save(folder: Path | None, record: LastRun) -> None:
+    if folder is None:
+        return
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        write_atomic(folder / RECORD, pickle.dumps(record, protocol=pickle.HIGHEST_PROTOCOL))
+    except OSError:
+        return  # the next run only does the work again
