@@ -35,7 +35,7 @@ SHARDS = 64
 PARALLEL_MIN = 400  # fewer results than this are computed in this process
 CHUNK = 32  # items per task sent to a worker
 _PICKLE = pickle.HIGHEST_PROTOCOL
-_MISSING = object()
+MISSING = object()
 
 
 def digest(*parts: object) -> str:
@@ -141,10 +141,10 @@ class Store:
         return entries if isinstance(entries, dict) else {}
 
     def get(self, key: str) -> Any:
-        """The stored result, or `_MISSING`."""
+        """The stored result, or `MISSING`."""
         _, shard = self._shard(key)
-        value = shard.get(key, _MISSING)
-        if value is not _MISSING:
+        value = shard.get(key, MISSING)
+        if value is not MISSING:
             self._used.add(key)
         return value
 
@@ -247,8 +247,8 @@ def cached_map(
     results: list[Any] = []
     missing: list[int] = []
     for i, (key, _) in enumerate(items):
-        value = _MISSING if key is None else store.get(f"{kind}:{key}")
-        if value is _MISSING or (valid is not None and not valid(value)):
+        value = MISSING if key is None else store.get(f"{kind}:{key}")
+        if value is MISSING or (valid is not None and not valid(value)):
             missing.append(i)
             value = None
         results.append(value)

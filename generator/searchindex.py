@@ -263,16 +263,39 @@ def _json(value: object) -> bytes:
     return (json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=True) + "\n").encode("utf-8")
 
 
+@dataclass(frozen=True)
+class IndexState:
+    """The index last written: the documents it was made of (their keys) and its files."""
+
+    keys: tuple[str, ...]
+    sizes: dict[str, int]  # characters of postings per kind, from which the shard counts follow
+    files: dict[str, bytes]
+
+
+STATE = "search-state:last"
+PATCH_MAX = 64  # changed documents up to which the last index is patched rather than rebuilt
+
+
 def index_files(docs: Sequence[Doc], store: Store | None = None, keys: Sequence[str] | None = None) -> dict[str, bytes]:
-    """Every file of the index, by path in `content/`; reused from `store` when no document changed.
+    """Every file of the index, by path in `content/`.
 
-    `keys`, one per document, stand for the documents in the cache (see `_keys`)."""
+    `keys`, one per document, stand for the documents in the cache (see `_keys`). With the
+    same documents as the last run, its files are reused; with a few documents changed in
+    place (an edit: same number, same order), its files are patched: only the terms those
+    documents gain or lose are decoded and encoded again, in the shards that hold them.
+    """
     store = store or Store(None)
-    keys = _keys(docs, keys)
-    return cache.cached_call(store, "search-index", cache.digest(keys), _index_files, docs, store, keys)
+    keys = tuple(_keys(docs, keys))
+    last = store.get(STATE)
+    if isinstance(last, IndexState) and last.keys == keys:
+        return last.files
+    state = _patched(last, docs, keys, store) if isinstance(last, IndexState) else None
+    state = state or _built(docs, keys, store)
+    store.put(STATE, state)
+    return state.files
 
 
-def _index_files(docs: Sequence[Doc], store: Store, keys: Sequence[str]) -> dict[str, bytes]:
+def _built(docs: Sequence[Doc], keys: Sequence[str], store: Store) -> IndexState:
     n = len(docs)
     index = postings(docs, store, keys)
     kinds: dict[str, dict[str, object]] = {"w": {}, "p": {}, "x": {}}
@@ -282,18 +305,95 @@ def _index_files(docs: Sequence[Doc], store: Store, keys: Sequence[str]) -> dict
     kinds["p"] = {term: encode(ids, n) for term, ids in index.pairs.items()}
     kinds["x"] = {term: encode(ids, n) for term, ids in index.exact.items()}
     files: dict[str, bytes] = {}
-    counts = {}
+    counts, sizes = {}, {}
     for kind, entries in kinds.items():
-        size = sum(len(term) + _chars(value) + 6 for term, value in entries.items())
-        shards = _shards(entries, size)
+        sizes[kind] = sum(_entry_chars(term, value) for term, value in entries.items())
+        shards = _shards(entries, sizes[kind])
         counts[kind] = len(shards)
         files.update({f"{FOLDER}/{kind}/{k}.json": _json(shard) for k, shard in enumerate(shards)})
     for k in range(-(-n // DOCS_PER_SHARD)):
-        chunk = docs[k * DOCS_PER_SHARD : (k + 1) * DOCS_PER_SHARD]
-        files[f"{FOLDER}/d/{k}.json"] = _json([[d.url, d.title, d.date, d.summary] for d in chunk])
+        files[_doc_shard(k)] = _doc_json(docs, k)
     meta = {"version": VERSION, "docs": n, "docs_per_shard": DOCS_PER_SHARD, "shards": counts}
     files[META] = _json(meta)
-    return files
+    return IndexState(tuple(keys), sizes, files)
+
+
+def _entry_chars(term: str, value: object) -> int:
+    return len(term) + _chars(value) + 6
+
+
+def _doc_shard(k: int) -> str:
+    return f"{FOLDER}/d/{k}.json"
+
+
+def _doc_json(docs: Sequence[Doc], k: int) -> bytes:
+    chunk = docs[k * DOCS_PER_SHARD : (k + 1) * DOCS_PER_SHARD]
+    return _json([[d.url, d.title, d.date, d.summary] for d in chunk])
+
+
+def _term_sets(per_kind: tuple[str, ...]) -> list[set[str]]:
+    return [set(found.split("\n")) if found else set() for found in per_kind]
+
+
+def _patched(last: IndexState, docs: Sequence[Doc], keys: Sequence[str], store: Store) -> IndexState | None:
+    """`last` with the documents whose keys changed in place updated, or None to rebuild."""
+    n = len(docs)
+    if len(last.keys) != n:
+        return None  # documents added or removed: every id after them moves
+    changed = [i for i, (before, now) in enumerate(zip(last.keys, keys, strict=True)) if before != now]
+    if len(changed) > PATCH_MAX:
+        return None
+    old = [store.get(f"search-terms:{last.keys[i]}") for i in changed]
+    if any(terms is cache.MISSING for terms in old):
+        return None
+    new = cache.cached_map(store, "search-terms", [(keys[i], (docs[i],)) for i in changed], doc_terms)
+    old_sets, new_sets = [_term_sets(t) for t in old], [_term_sets(t) for t in new]
+    touched: dict[str, set[str]] = {"w": set(), "p": set(), "x": set()}
+    for was, now in zip(old_sets, new_sets, strict=True):
+        touched["w"] |= (was[0] ^ now[0]) | (was[1] ^ now[1])
+        touched["p"] |= was[2] ^ now[2]
+        touched["x"] |= was[3] ^ now[3]
+    files, sizes = dict(last.files), dict(last.sizes)
+    counts = json.loads(files[META])["shards"]
+
+    def ids_of(encoded: str | None, term: str, kind: int) -> list[int]:
+        ids = set(decode(encoded)) if encoded else set()
+        for i, terms in zip(changed, new_sets, strict=True):
+            if term in terms[kind]:
+                ids.add(i)
+            else:
+                ids.discard(i)
+        return sorted(ids)
+
+    def updated(kind: str, term: str, before: object) -> object:
+        if kind == "w":
+            words = ids_of(before[0] if before else None, term, 0)  # type: ignore[index]
+            titles = ids_of(before[1] if before and len(before) > 1 else None, term, 1)  # type: ignore[arg-type, index]
+            return ([encode(words, n), encode(titles, n)] if titles else [encode(words, n)]) if words else None
+        ids = ids_of(before, term, {"p": 2, "x": 3}[kind])  # type: ignore[arg-type]
+        return encode(ids, n) if ids else None
+
+    for kind, terms in touched.items():
+        by_shard: dict[int, list[str]] = collections.defaultdict(list)
+        for term in terms:
+            by_shard[shard_of(term, counts[kind])].append(term)
+        for k, here in by_shard.items():
+            path = f"{FOLDER}/{kind}/{k}.json"
+            shard = json.loads(files[path])
+            for term in here:
+                before = shard.pop(term, None)
+                if before is not None:
+                    sizes[kind] -= _entry_chars(term, before)
+                after = updated(kind, term, before)
+                if after is not None:
+                    shard[term] = after
+                    sizes[kind] += _entry_chars(term, after)
+            files[path] = _json(shard)
+        if shard_count(sizes[kind]) != counts[kind]:
+            return None  # the index outgrew its shards: rebuild it with more
+    for k in sorted({i // DOCS_PER_SHARD for i in changed}):
+        files[_doc_shard(k)] = _doc_json(docs, k)
+    return IndexState(tuple(keys), sizes, files)
 
 
 def search_files(

@@ -64,7 +64,8 @@ def test_cold_warm_and_edited_runs_match_an_uncached_build(
         for name in ("parse_seed", "render_article", "related", "feed_files"):
             m.setattr(build_module, name, recomputed)
         m.setattr(build_module, "_call", recomputed)  # makes an index page
-        m.setattr(searchindex, "_index_files", recomputed)
+        m.setattr(searchindex, "_built", recomputed)
+        m.setattr(searchindex, "_patched", recomputed)
         m.setattr(searchindex, "doc_terms", recomputed)
         warm = build(corpus, today=TODAY)  # nothing changed: the fast path (test_freshness.py)
         assert not warm.result.changed

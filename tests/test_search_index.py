@@ -218,3 +218,33 @@ def test_articles_come_newest_first_then_themes_and_people(repo_docs: list[si.Do
     assert kinds == sorted(kinds, key=["bai-viet", "chu-de", "nhan-vat"].index)
     dated = [tuple(reversed(d.date.split("/"))) for d in repo_docs if d.url.startswith("bai-viet/") and d.date]
     assert dated == sorted(dated, reverse=True) and len(dated) >= 5
+
+
+def _retitled(d: si.Doc, title: str) -> si.Doc:
+    return si.Doc(d.url, title, d.date, d.summary, d.text)
+
+
+def _retexted(d: si.Doc, text: tuple[str, ...]) -> si.Doc:
+    return si.Doc(d.url, d.title, d.date, d.summary, text)
+
+
+PATCHES = {
+    "text edited": lambda docs: [_retexted(docs[0], (*docs[0].text[1:], "xyzzy Viêng")), *docs[1:]],
+    "title edited": lambda docs: [docs[0], _retitled(docs[1], "Quốc phòng Lào Tô Lâm"), *docs[2:]],
+    "two swapped": lambda docs: [docs[1], docs[0], *docs[2:]],
+    "text emptied": lambda docs: [*docs[:-1], _retexted(_retitled(docs[-1], "x"), ())],
+}
+
+
+@pytest.mark.parametrize("patch", sorted(PATCHES))
+def test_an_edit_patches_the_last_index_into_what_a_rebuild_gives(
+    repo_docs: list[si.Doc], patch: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store = si.Store(None)
+    si.index_files(repo_docs, store)
+    edited = PATCHES[patch](repo_docs)
+    with monkeypatch.context() as m:
+        m.setattr(si, "_built", lambda *args: pytest.fail("rebuilt instead of patched"))
+        patched = si.index_files(edited, store)
+    assert patched == si.index_files(edited)
+    assert patched != si.index_files(repo_docs)
