@@ -161,7 +161,12 @@ def make_article(
         title_derived=derived,
         figures=figures.extract(parsed.blocks),
     )
-    return article, notes
+    return replace(article, fingerprint=cache.digest(article)), notes
+
+
+def article_key(a: Article) -> str:
+    """A digest of everything in the article: its fingerprint and its final slug."""
+    return cache.digest(a.fingerprint, a.slug) if a.fingerprint else cache.digest(a)
 
 
 def unique_slugs(articles: list[Article], pinned: set[str]) -> tuple[list[Article], list[ConfigError]]:
@@ -328,9 +333,9 @@ def render(
     feeds by their latest articles, the search index's terms by each article (see cache.py).
     """
     store = store or Store(None)
-    keys = {a.slug: cache.digest(a) for a in articles}
+    keys = {a.slug: article_key(a) for a in articles}
     pages = article_pages(articles, neighbours(articles, store), keys, data, store)
-    pages.update(index_pages(articles, data, has_about, store))
+    pages.update(index_pages(articles, keys, data, has_about, store))
     files = {path: page.encode("utf-8") for path, page in pages.items()}
     in_feeds = [feeds.latest(articles)]
     in_feeds += [feeds.latest([a for a in articles if t.slug in a.themes]) for t in data.themes]
@@ -353,14 +358,20 @@ def article_pages(
     return {layout.article(a.slug): page for a, page in zip(articles, rendered, strict=True)}
 
 
-def index_pages(articles: list[Article], data: Data, has_about: bool, store: Store) -> dict[str, str]:
+def view_keys(a: Article) -> dict[str, str]:
+    """A digest of each view of the article (indexes.VIEWS): what index pages show of it."""
+    return {view: cache.digest(part(a)) for view, part in VIEWS.items()}
+
+
+def index_pages(
+    articles: list[Article], keys: Mapping[str, str], data: Data, has_about: bool, store: Store
+) -> dict[str, str]:
     """Every index page, each reused while what it shows of its articles is unchanged."""
-    views: dict[str, dict[str, str]] = {}
+    items = [(keys[a.slug], (a,)) for a in articles]
+    views = dict(zip(keys, cache.cached_map(store, "views", items, view_keys, parallel=False), strict=True))
 
     def keys_of(view: str, chosen: Sequence[Article]) -> list[str]:
-        if view not in views:
-            views[view] = {a.slug: cache.digest(VIEWS[view](a)) for a in articles}
-        return [views[view][a.slug] for a in chosen]
+        return [views[a.slug][view] for a in chosen]
 
     plan = index_plan(articles, data, has_about)
     items = [

@@ -221,10 +221,13 @@ def _context() -> multiprocessing.context.BaseContext:
     return multiprocessing.get_context("spawn")
 
 
-def compute(fn: Callable[..., Any], argss: Sequence[tuple[Any, ...]], shared: tuple[Any, ...]) -> list[Any]:
-    """`[fn(*args, *shared) for args in argss]`, in worker processes when there are enough."""
+def compute(
+    fn: Callable[..., Any], argss: Sequence[tuple[Any, ...]], shared: tuple[Any, ...], parallel: bool = True
+) -> list[Any]:
+    """`[fn(*args, *shared) for args in argss]`, in worker processes when there are enough
+    (and `parallel`: false for work cheaper than sending its arguments to a worker)."""
     n = workers()
-    if len(argss) < PARALLEL_MIN or n < 2:
+    if not parallel or len(argss) < PARALLEL_MIN or n < 2:
         return [fn(*args, *shared) for args in argss]
     chunks = [list(argss[i : i + CHUNK]) for i in range(0, len(argss), CHUNK)]
     with ProcessPoolExecutor(n, mp_context=_context(), initializer=_init_worker, initargs=(fn, shared)) as pool:
@@ -239,6 +242,7 @@ def cached_map(
     *,
     shared: tuple[Any, ...] = (),
     valid: Callable[[Any], bool] | None = None,
+    parallel: bool = True,
 ) -> list[Any]:
     """`[fn(*args, *shared) for key, args in items]`, reusing stored results (that are `valid`).
 
@@ -252,7 +256,7 @@ def cached_map(
             missing.append(i)
             value = None
         results.append(value)
-    computed = compute(fn, [items[i][1] for i in missing], shared)
+    computed = compute(fn, [items[i][1] for i in missing], shared, parallel)
     for i, value in zip(missing, computed, strict=True):
         key = items[i][0]
         if key is not None:

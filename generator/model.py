@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as _dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
@@ -117,6 +117,9 @@ class Article:
     seed_sha256: str
     title_derived: bool = False
     figures: tuple[Figure, ...] = ()
+    # A digest of the article as made from its seed (build.make_article): with the slug, which
+    # may change later, it stands for the whole article in cache keys. Empty: not computed.
+    fingerprint: str = field(default="", compare=False, repr=False)
 
     @property
     def year(self) -> int | None:
