@@ -282,8 +282,9 @@ def render(r: Results) -> str:
         lines.append(f"| {name} | {value} | {'–' if met is None else 'yes' if met else '**no**'} |")
     lines += ["", "## Generator (`python -m generator`)", "", *generator_table(r), ""]
     lines += [
-        "Cold: fresh checkout, no `.cache/`, no generated pages. Rerun: the same command again. Edit: one "
-        "seed's lede changed before each run. Wall time includes starting Python.",
+        "Cold: fresh checkout, no `.cache/`, no generated pages. Rerun: the same command again. Edit: the "
+        "lede of one seed with a title of its own (`bench.corpus.editable_seed`) changed before each run. "
+        "Wall time includes starting Python.",
         "",
     ]
     lines += ["## Full builds, side by side", "", *build_table(r), ""]

@@ -9,6 +9,11 @@ from pathlib import Path
 
 import pytest
 
+from bench.corpus import editable_seed, write_corpus
+from generator.data import load_data
+from generator.parsing import parse_seed
+from generator.reading import read_seed
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -44,3 +49,15 @@ def test_bench_runs_at_20_articles(tmp_path: Path) -> None:
     assert text.endswith("my notes\n")  # hand-written notes survive a rewrite
     assert (tmp_path / "work" / "n20" / "hugo" / "public" / "index.html").is_file()
     assert (tmp_path / "work" / "n20" / "blog" / "site" / "archive").is_dir()
+
+
+def test_the_edited_seed_keeps_its_title(tmp_path: Path) -> None:
+    """The generator stage edits a seed whose title is its own: editing its lede changes the
+    summary, not the title and address (a derived title would follow the lede)."""
+    data = load_data(ROOT / "data")
+    seeds = sorted(write_corpus(tmp_path / "seeds", 40, seed=3))
+    titled = [p for p in seeds if parse_seed(read_seed(p, str(p)).text, data.boilerplate).title]
+    untitled = [i for i, p in enumerate(seeds) if p not in titled]
+    assert untitled, "the corpus has no seed without a title: the test would prove nothing"
+    chosen = editable_seed(seeds, data, untitled[0])
+    assert chosen in titled and seeds.index(chosen) > untitled[0]
