@@ -288,15 +288,24 @@ def neighbours(articles: list[Article], store: Store | None = None) -> Neighbour
     `related` reads only slugs, titles, dates, themes and people: an edit elsewhere in an
     article reuses the stored result.
     """
+    stubs: dict[str, Article] = {}
+
+    def stub(a: Article) -> Article:
+        """What a page shows of a linked article (`indexes.VIEWS["compact"]`): a page sent to a
+        worker carries these, not the linked articles' whole text."""
+        if a.slug not in stubs:
+            stubs[a.slug] = replace(a, summary="", lede=None, blocks=(), figures=(), fingerprint="")
+        return stubs[a.slug]
+
     by_slug = {a.slug: a for a in articles}
     features = cache.digest([(a.slug, a.title, a.date, a.themes, a.people) for a in articles])
     found = cache.cached_call(store or Store(None), "related", features, related, articles)
-    rel = {slug: tuple(by_slug[r] for r in others) for slug, others in found.items()}
+    rel = {slug: tuple(stub(by_slug[r]) for r in others) for slug, others in found.items()}
     previous, following = {}, {}
     chronological = oldest_first(articles)
     for older, newer in itertools.pairwise(chronological):
         if older.year == newer.year:
-            previous[newer.slug], following[older.slug] = older, newer
+            previous[newer.slug], following[older.slug] = stub(older), stub(newer)
     return Neighbours(rel, previous, following)
 
 
@@ -334,8 +343,10 @@ def render(
     """
     store = store or Store(None)
     keys = {a.slug: article_key(a) for a in articles}
-    pages = article_pages(articles, neighbours(articles, store), keys, data, store)
-    pages.update(index_pages(articles, keys, data, has_about, store))
+    items = [(keys[a.slug], (a,)) for a in articles]
+    views = dict(zip(keys, cache.cached_map(store, "views", items, view_keys, parallel=False), strict=True))
+    pages = article_pages(articles, neighbours(articles, store), keys, views, data=data, store=store)
+    pages.update(index_pages(articles, views, data, has_about, store))
     files = {path: page.encode("utf-8") for path, page in pages.items()}
     in_feeds = [feeds.latest(articles)]
     in_feeds += [feeds.latest([a for a in articles if t.slug in a.themes]) for t in data.themes]
@@ -346,13 +357,20 @@ def render(
 
 
 def article_pages(
-    articles: list[Article], around: Neighbours, keys: Mapping[str, str], data: Data, store: Store
+    articles: list[Article],
+    around: Neighbours,
+    keys: Mapping[str, str],
+    views: Mapping[str, Mapping[str, str]],
+    *,
+    data: Data,
+    store: Store,
 ) -> dict[str, str]:
-    """`render_article` for every article, reused when the article and its neighbours are unchanged."""
+    """`render_article` for every article, reused while the article and what its page shows of
+    the articles it links to (titles and dates) are unchanged."""
     items = []
     for a in articles:
         mine = around.of(a.slug)
-        key = cache.digest(keys[a.slug], [[keys[b.slug] for b in group] for group in mine.groups()])
+        key = cache.digest(keys[a.slug], [[views[b.slug]["compact"] for b in group] for group in mine.groups()])
         items.append((key, (a, mine)))
     rendered = cache.cached_map(store, "article", items, render_article_with, shared=(data,))
     return {layout.article(a.slug): page for a, page in zip(articles, rendered, strict=True)}
@@ -364,11 +382,9 @@ def view_keys(a: Article) -> dict[str, str]:
 
 
 def index_pages(
-    articles: list[Article], keys: Mapping[str, str], data: Data, has_about: bool, store: Store
+    articles: list[Article], views: Mapping[str, Mapping[str, str]], data: Data, has_about: bool, store: Store
 ) -> dict[str, str]:
     """Every index page, each reused while what it shows of its articles is unchanged."""
-    items = [(keys[a.slug], (a,)) for a in articles]
-    views = dict(zip(keys, cache.cached_map(store, "views", items, view_keys, parallel=False), strict=True))
 
     def keys_of(view: str, chosen: Sequence[Article]) -> list[str]:
         return [views[a.slug][view] for a in chosen]

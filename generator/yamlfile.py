@@ -72,8 +72,12 @@ _Loader.yaml_implicit_resolvers = {
 def parse_yaml(text: str, path: str) -> YamlDoc:
     """Parse YAML safely; a syntax error becomes a ConfigError with its line."""
     try:
-        node = yaml.compose(text, Loader=_Loader)
-        data = yaml.load(text, Loader=_Loader)  # a SafeLoader: no Python objects
+        loader = _Loader(text)  # a SafeLoader: no Python objects
+        try:
+            node = loader.get_single_node()  # parsed once: the lines come from the same nodes
+            data = loader.construct_document(node) if node is not None else None
+        finally:
+            loader.dispose()
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None

@@ -88,8 +88,9 @@ def test_previous_and_next_stay_within_the_year() -> None:
         article("c", PartialDate(2025, 1, 5)),
     )
     around = neighbours([c, a, b])
-    assert around.next == {"b": c}
-    assert around.previous == {"c": b}
+    assert {k: v.slug for k, v in around.next.items()} == {"b": "c"}
+    assert {k: v.slug for k, v in around.previous.items()} == {"c": "b"}
+    assert (around.next["b"].title, around.next["b"].date) == (c.title, c.date)  # what a page shows of it
 
 
 def test_chart_counts_each_article_once_by_main_theme(data: Data) -> None:
