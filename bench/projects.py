@@ -17,6 +17,7 @@ import importlib.util
 import re
 import shutil
 import sys
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -117,6 +118,13 @@ class Workspace:
         cmd = [str(BIN / "mkdocs"), "build", "--quiet", "-f", "mkdocs-bare.yml", "-d", "site-bare"]
         return run(cmd, self.project, ENV)
 
+    def posts(self) -> Iterator[tuple[Path, dict[str, object], list[str], str]]:
+        """Each generated article page: its path, front matter, theme names and Markdown body."""
+        names = {t["slug"]: t["name"] for t in _taxonomy(self.project)}
+        for page in self.article_pages():
+            meta, body = _split(page)
+            yield page, meta, [names[t] for t in meta.get("themes", [])], body  # type: ignore[attr-defined]
+
     # --- Material's blog plugin ----------------------------------------------------------------
 
     def write_blog(self) -> None:
@@ -126,16 +134,8 @@ class Workspace:
         posts = blog / "docs" / "posts"
         posts.mkdir(parents=True)
         shutil.copytree(self.project / "content" / "assets", blog / "docs" / "assets")
-        themes = {t["slug"]: t["name"] for t in _taxonomy(self.project)}
-        for page in self.article_pages():
-            meta, body = _split(page)
-            post_meta = {
-                "title": meta["title"],
-                "date": _first_day(meta.get("date")),
-                "slug": page.stem,
-                "categories": [themes[t] for t in meta.get("themes", [])],
-                "description": meta.get("description", ""),
-            }
+        for page, meta, themes, body in self.posts():
+            post_meta = {**_post_meta(page, meta), "categories": themes}
             (posts / page.name).write_text(_front(post_meta) + _excerpted(body), encoding="utf-8")
         (blog / "docs" / "index.md").write_text("# Tin Việt – Lào\n", encoding="utf-8")
         config = (self.project / "mkdocs.yml").read_text(encoding="utf-8")
@@ -166,17 +166,9 @@ class Workspace:
         shutil.rmtree(site, ignore_errors=True)
         posts = site / "content" / "bai-viet"
         posts.mkdir(parents=True)
-        themes = {t["slug"]: t["name"] for t in _taxonomy(self.project)}
-        for page in self.article_pages():
-            meta, body = _split(page)
-            post_meta = {
-                "title": meta["title"],
-                "date": _first_day(meta.get("date")),
-                "slug": page.stem,
-                "themes": [themes[t] for t in meta.get("themes", [])],
-                "years": [str(meta["year"])] if "year" in meta else [],
-                "description": meta.get("description", ""),
-            }
+        for page, meta, themes, body in self.posts():
+            years = [str(meta["year"])] if "year" in meta else []
+            post_meta = {**_post_meta(page, meta), "themes": themes, "years": years}
             (posts / page.name).write_text(_front(post_meta) + body, encoding="utf-8")
         for name, text in HUGO_FILES.items():
             (site / name).parent.mkdir(parents=True, exist_ok=True)
@@ -206,6 +198,16 @@ def _split(page: Path) -> tuple[dict[str, object], str]:
     text = page.read_text(encoding="utf-8")
     _, meta, body = text.split("---\n", 2)
     return yaml.safe_load(meta), body
+
+
+def _post_meta(page: Path, meta: dict[str, object]) -> dict[str, object]:
+    """What a post of the blog or of Hugo keeps of an article page's front matter."""
+    return {
+        "title": meta["title"],
+        "date": _first_day(meta.get("date")),
+        "slug": page.stem,
+        "description": meta.get("description", ""),
+    }
 
 
 def _front(meta: dict[str, object]) -> str:

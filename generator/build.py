@@ -161,12 +161,12 @@ def make_article(
         title_derived=derived,
         figures=figures.extract(parsed.blocks),
     )
-    return replace(article, fingerprint=cache.digest(article)), notes
+    return replace(article, made_key=cache.digest(article)), notes
 
 
 def article_key(a: Article) -> str:
-    """A digest of everything in the article: its fingerprint and its final slug."""
-    return cache.digest(a.fingerprint, a.slug) if a.fingerprint else cache.digest(a)
+    """A digest of everything in the article: the key it was made with and its final slug."""
+    return cache.digest(a.made_key, a.slug) if a.made_key else cache.digest(a)
 
 
 def unique_slugs(articles: list[Article], pinned: set[str]) -> tuple[list[Article], list[ConfigError]]:
@@ -294,7 +294,7 @@ def neighbours(articles: list[Article], store: Store | None = None) -> Neighbour
         """What a page shows of a linked article (`indexes.VIEWS["compact"]`): a page sent to a
         worker carries these, not the linked articles' whole text."""
         if a.slug not in stubs:
-            stubs[a.slug] = replace(a, summary="", lede=None, blocks=(), figures=(), fingerprint="")
+            stubs[a.slug] = replace(a, summary="", lede=None, blocks=(), figures=(), made_key="")
         return stubs[a.slug]
 
     by_slug = {a.slug: a for a in articles}
@@ -421,7 +421,7 @@ def build(
     url = site_url or configured_site_url(paths.seeds.resolve().parent / "mkdocs.yml")
     seeds_state = freshness.folder_state(paths.seeds, recursive=False)  # before reading any seed
     last = freshness.load(store.folder)
-    if last is not None and last.stamp == freshness.stamp(seeds_state, paths.content, day, url):
+    if last is not None and last.stamp == freshness.stamp(paths.seeds, seeds_state, paths.content, day, url):
         return Report(  # nothing changed since the last run: nothing to do
             last.rejected,
             last.warnings,
@@ -433,6 +433,6 @@ def build(
     has_about = (paths.content / layout.ABOUT).is_file()
     result = write_content(paths.content, render(articles, data, has_about, url, store))
     store.save()
-    done = freshness.stamp(seeds_state, paths.content, day, url)
+    done = freshness.stamp(paths.seeds, seeds_state, paths.content, day, url)
     freshness.save(store.folder, freshness.LastRun(done, len(articles), tuple(rejected), tuple(warnings)))
     return Report(tuple(rejected), tuple(warnings), result, len(articles), lambda: tuple(articles))

@@ -100,7 +100,7 @@ class Store:
 
         With `keep`, the store stays loaded in this process for the next run with the same
         scope (`mkdocs serve` rebuilds): its shards are read from disk once. Entries are keyed
-        by content, so one written meanwhile by another process is never needed to be right.
+        by content, so entries another process writes meanwhile are never needed for a right result.
         """
         if root is None:
             return cls(None)

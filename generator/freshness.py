@@ -2,8 +2,9 @@
 
 A stamp hashes what a run's result depends on, read from file metadata only: every entry of
 `seeds/` and every file under `content/` (name, size, modification and change times, inode),
-the day and the site URL. The generator's code and `data/` need no place in it: the stamp is
-kept in the cache's scope folder, which is named after them (cache.Store.open).
+the day, the site URL and the two folders' paths as given. The generator's code and `data/`
+need no place in it: the stamp is kept in the cache's scope folder, which is named after them
+(cache.Store.open).
 
 The seeds' part is taken before a run reads the seeds, so a seed saved while a run is under way
 makes the next run do the work; the content part is taken after the run has written. A stamp
@@ -51,9 +52,10 @@ def folder_state(folder: Path, recursive: bool) -> str:
     return h.hexdigest()
 
 
-def stamp(seeds_state: str, content: Path, today: _dt.date, site_url: str) -> str:
-    content_state = folder_state(content, recursive=True)
-    return hashlib.sha256(f"{seeds_state}:{content_state}:{today.isoformat()}:{site_url}".encode()).hexdigest()
+def stamp(seeds: Path, seeds_state: str, content: Path, today: _dt.date, site_url: str) -> str:
+    """The stamp of a run; the folders as given too, since the diagnostics it repeats name files by them."""
+    parts = [str(seeds), seeds_state, str(content), folder_state(content, recursive=True), today.isoformat(), site_url]
+    return hashlib.sha256("\0".join(parts).encode("utf-8", "surrogateescape")).hexdigest()
 
 
 @dataclass(frozen=True)

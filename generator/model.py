@@ -119,7 +119,7 @@ class Article:
     figures: tuple[Figure, ...] = ()
     # A digest of the article as made from its seed (build.make_article): with the slug, which
     # may change later, it stands for the whole article in cache keys. Empty: not computed.
-    fingerprint: str = field(default="", compare=False, repr=False)
+    made_key: str = field(default="", compare=False, repr=False)
 
     @property
     def year(self) -> int | None:

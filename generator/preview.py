@@ -28,7 +28,8 @@ class TemplateCache(BytecodeCache):
     """Compiled theme templates kept in memory across the rebuilds of one `mkdocs serve`.
 
     MkDocs makes a new Jinja environment for every build, which compiles Material's templates
-    again: about 0.8 s of each rebuild on this machine. Jinja checks each template's source
+    again: four dirty builds of one changed page at 1,000 articles in one process took 0.72 s
+    (the first, compiling), then 0.29-0.31 s each with this cache. Jinja checks each template's source
     checksum before reusing its code, so an edited template is compiled afresh.
     """
 

@@ -237,7 +237,7 @@ def postings(docs: Sequence[Doc], store: Store | None = None, keys: Sequence[str
     terms are map() calls, which run in C.
     """
     items = [(key, (doc,)) for key, doc in zip(_keys(docs, keys), docs, strict=True)]
-    per_doc = cache.cached_map(store or Store(None), "search-terms", items, doc_terms)
+    per_doc = cache.cached_map(store or Store(None), TERMS, items, doc_terms)
     kinds: list[collections.defaultdict[str, list[int]]] = [collections.defaultdict(list) for _ in range(4)]
     for i, found_by_kind in enumerate(per_doc):
         append = operator.methodcaller("append", i)
@@ -272,7 +272,8 @@ class IndexState:
     files: dict[str, bytes]
 
 
-STATE = "search-state:last"
+TERMS = "search-terms"  # cache kind: each document's terms, by document key
+STATE = "search-state:last"  # cache key: the index last written
 PATCH_MAX = 64  # changed documents up to which the last index is patched rather than rebuilt
 
 
@@ -310,9 +311,9 @@ def _built(docs: Sequence[Doc], keys: Sequence[str], store: Store) -> IndexState
         sizes[kind] = sum(_entry_chars(term, value) for term, value in entries.items())
         shards = _shards(entries, sizes[kind])
         counts[kind] = len(shards)
-        files.update({f"{FOLDER}/{kind}/{k}.json": _json(shard) for k, shard in enumerate(shards)})
+        files.update({_shard_path(kind, k): _json(shard) for k, shard in enumerate(shards)})
     for k in range(-(-n // DOCS_PER_SHARD)):
-        files[_doc_shard(k)] = _doc_json(docs, k)
+        files[_shard_path("d", k)] = _doc_json(docs, k)
     meta = {"version": VERSION, "docs": n, "docs_per_shard": DOCS_PER_SHARD, "shards": counts}
     files[META] = _json(meta)
     return IndexState(tuple(keys), sizes, files)
@@ -322,8 +323,8 @@ def _entry_chars(term: str, value: object) -> int:
     return len(term) + _chars(value) + 6
 
 
-def _doc_shard(k: int) -> str:
-    return f"{FOLDER}/d/{k}.json"
+def _shard_path(kind: str, k: int) -> str:
+    return f"{FOLDER}/{kind}/{k}.json"
 
 
 def _doc_json(docs: Sequence[Doc], k: int) -> bytes:
@@ -343,10 +344,10 @@ def _patched(last: IndexState, docs: Sequence[Doc], keys: Sequence[str], store: 
     changed = [i for i, (before, now) in enumerate(zip(last.keys, keys, strict=True)) if before != now]
     if len(changed) > PATCH_MAX:
         return None
-    old = [store.get(f"search-terms:{last.keys[i]}") for i in changed]
+    old = [store.get(f"{TERMS}:{last.keys[i]}") for i in changed]
     if any(terms is cache.MISSING for terms in old):
         return None
-    new = cache.cached_map(store, "search-terms", [(keys[i], (docs[i],)) for i in changed], doc_terms)
+    new = cache.cached_map(store, TERMS, [(keys[i], (docs[i],)) for i in changed], doc_terms)
     old_sets, new_sets = [_term_sets(t) for t in old], [_term_sets(t) for t in new]
     touched: dict[str, set[str]] = {"w": set(), "p": set(), "x": set()}
     for was, now in zip(old_sets, new_sets, strict=True):
@@ -378,7 +379,7 @@ def _patched(last: IndexState, docs: Sequence[Doc], keys: Sequence[str], store: 
         for term in terms:
             by_shard[shard_of(term, counts[kind])].append(term)
         for k, here in by_shard.items():
-            path = f"{FOLDER}/{kind}/{k}.json"
+            path = _shard_path(kind, k)
             shard = json.loads(files[path])
             for term in here:
                 before = shard.pop(term, None)
@@ -392,7 +393,7 @@ def _patched(last: IndexState, docs: Sequence[Doc], keys: Sequence[str], store: 
         if shard_count(sizes[kind]) != counts[kind]:
             return None  # the index outgrew its shards: rebuild it with more
     for k in sorted({i // DOCS_PER_SHARD for i in changed}):
-        files[_doc_shard(k)] = _doc_json(docs, k)
+        files[_shard_path("d", k)] = _doc_json(docs, k)
     return IndexState(tuple(keys), sizes, files)
 
 

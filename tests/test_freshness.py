@@ -103,3 +103,17 @@ def test_a_seed_saved_during_a_run_is_read_by_the_next(cached: Paths, monkeypatc
     report = build(cached, today=TODAY)  # must not trust a stamp taken before the save
     assert report.result.written
     assert any("LÀO-MỚI" in (cached.content / path).read_text(encoding="utf-8") for path in report.result.written)
+
+
+def test_the_same_seeds_named_another_way_do_the_work(cached: Paths, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The diagnostics a fast run repeats name files as the last run was given them."""
+    (cached.seeds / "zz_empty.txt").write_text("Xem thêm\n", encoding="utf-8")  # rejected: a diagnostic
+    build(cached, today=TODAY)
+    alias = cached.seeds.parent / "alias"
+    alias.symlink_to(cached.seeds, target_is_directory=True)
+    with monkeypatch.context() as m:
+        no_work(m)
+        with pytest.raises(AssertionError, match="nothing changed"):
+            build(dataclasses.replace(cached, seeds=alias), today=TODAY)
+    report = build(dataclasses.replace(cached, seeds=alias), today=TODAY)
+    assert [d.path for d in report.rejected] == [str(alias / "zz_empty.txt")]
