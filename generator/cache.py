@@ -24,6 +24,7 @@ import shutil
 import stat
 import tempfile
 import threading
+import time
 import zlib
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -62,6 +63,40 @@ def file_sha256(path: Path) -> str | None:
             return hashlib.file_digest(f, "sha256").hexdigest()
     except OSError:
         return None
+
+
+HASH_SETTLE_NS = 2_000_000_000  # a file changed this recently may change again within one timestamp tick
+
+
+def file_hashes(store: Store, paths: Sequence[Path]) -> list[str | None]:
+    """`file_sha256` of each path, reused from the store while the file's size, times and inode
+    are unchanged (what make and git trust).
+
+    As git does with racily clean files, a hash is stored only for a file last changed at least
+    HASH_SETTLE_NS before it was read: a file rewritten within one timestamp tick keeps its
+    times, so such a file is read again on the next run.
+    """
+    hashes: list[str | None] = []
+    for path in paths:
+        try:
+            st = path.stat()
+        except OSError:
+            hashes.append(None)
+            continue
+        if not stat.S_ISREG(st.st_mode):
+            hashes.append(None)  # a FIFO would block: the reader rejects it
+            continue
+        key = f"file-sha256:{path}\0{st.st_size}:{st.st_mtime_ns}:{st.st_ctime_ns}:{st.st_ino}:{st.st_dev}"
+        known = store.get(key)
+        if isinstance(known, str):
+            hashes.append(known)
+            continue
+        settled = st.st_mtime_ns < time.time_ns() - HASH_SETTLE_NS
+        found = file_sha256(path)
+        if found is not None and settled:
+            store.put(key, found)
+        hashes.append(found)
+    return hashes
 
 
 @cache
@@ -243,10 +278,12 @@ def cached_map(
     shared: tuple[Any, ...] = (),
     valid: Callable[[Any], bool] | None = None,
     parallel: bool = True,
+    stored: Callable[[Any], Any] | None = None,
 ) -> list[Any]:
     """`[fn(*args, *shared) for key, args in items]`, reusing stored results (that are `valid`).
 
-    An item whose key is None is always computed and never stored.
+    An item whose key is None is always computed and never stored. `stored` gives what of a
+    computed result is kept in the store (default: all of it); computed results are returned whole.
     """
     results: list[Any] = []
     missing: list[int] = []
@@ -260,7 +297,7 @@ def cached_map(
     for i, value in zip(missing, computed, strict=True):
         key = items[i][0]
         if key is not None:
-            store.put(f"{kind}:{key}", value)
+            store.put(f"{kind}:{key}", value if stored is None else stored(value))
         results[i] = value
     store.hits += len(items) - len(missing)
     store.misses += len(missing)

