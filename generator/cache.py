@@ -86,7 +86,8 @@ def file_hashes(store: Store, paths: Sequence[Path]) -> list[str | None]:
         if not stat.S_ISREG(st.st_mode):
             hashes.append(None)  # a FIFO would block: the reader rejects it
             continue
-        key = f"file-sha256:{path}\0{st.st_size}:{st.st_mtime_ns}:{st.st_ctime_ns}:{st.st_ino}:{st.st_dev}"
+        name = os.fsencode(path).hex()  # any file name, even one that is not UTF-8
+        key = f"file-sha256:{name}:{st.st_size}:{st.st_mtime_ns}:{st.st_ctime_ns}:{st.st_ino}:{st.st_dev}"
         known = store.get(key)
         if isinstance(known, str):
             hashes.append(known)

@@ -32,16 +32,27 @@ _STOP = frozenset(
 
 @dataclass(frozen=True)
 class _Features:
-    people: frozenset[str]
-    themes: frozenset[str]
+    people: int  # one bit per person (`_Bits`): shared people are a bitwise and
+    themes: int
     words: frozenset[str]
     day: int | None  # ordinal of the first day the date can mean
 
 
-def _features(a: Article) -> _Features:
+class _Bits(dict[str, int]):
+    """A bit for each name, given in the order names are met."""
+
+    def __missing__(self, name: str) -> int:
+        self[name] = bit = 1 << len(self)
+        return bit
+
+    def mask(self, names: Sequence[str]) -> int:
+        return sum({self[n] for n in names})
+
+
+def _features(a: Article, people: _Bits, themes: _Bits) -> _Features:
     words = frozenset(w for w in fold(a.title).replace("-", " ").split() if w.isalnum() and w not in _STOP)
     return _Features(
-        frozenset(a.people), frozenset(a.themes), words, a.date.first_day().toordinal() if a.date else None
+        people.mask(a.people), themes.mask(a.themes), words, a.date.first_day().toordinal() if a.date else None
     )
 
 
@@ -52,10 +63,11 @@ def _closeness(days: int | None) -> int:
 
 
 def score(x: _Features, y: _Features) -> float:
-    shared = PERSON_WEIGHT * len(x.people & y.people) + THEME_WEIGHT * len(x.themes & y.themes)
+    shared = PERSON_WEIGHT * (x.people & y.people).bit_count() + THEME_WEIGHT * (x.themes & y.themes).bit_count()
     days = abs(x.day - y.day) if x.day is not None and y.day is not None else None
-    union = x.words | y.words
-    overlap = len(x.words & y.words) / len(union) if union else 0.0
+    common = len(x.words & y.words)
+    union = len(x.words) + len(y.words) - common
+    overlap = common / union if union else 0.0
     return shared + _closeness(days) + TITLE_WEIGHT * overlap
 
 
@@ -67,14 +79,15 @@ def _nearest(timeline: list[tuple[int, int]], day: int, k: int) -> list[int]:
 
 def related(articles: Sequence[Article]) -> dict[str, tuple[str, ...]]:
     """Slug → up to MAX_RELATED related slugs, best first."""
-    feats = [_features(a) for a in articles]
+    people_bits, theme_bits = _Bits(), _Bits()
+    feats = [_features(a, people_bits, theme_bits) for a in articles]
     everyone: list[tuple[int, int]] = []
     by_person: dict[str, list[tuple[int, int]]] = defaultdict(list)
     undated_by_person: dict[str, list[int]] = defaultdict(list)
     for i, f in enumerate(feats):
         if f.day is not None:
             everyone.append((f.day, i))
-        for person in f.people:
+        for person in articles[i].people:
             if f.day is None:
                 undated_by_person[person].append(i)
             else:
@@ -85,7 +98,7 @@ def related(articles: Sequence[Article]) -> dict[str, tuple[str, ...]]:
     result: dict[str, tuple[str, ...]] = {}
     for i, f in enumerate(feats):
         candidates: set[int] = set()
-        for person in f.people:
+        for person in articles[i].people:
             candidates.update(undated_by_person[person][:NEIGHBOURS])
             if f.day is not None:
                 candidates.update(_nearest(by_person[person], f.day, NEIGHBOURS))
