@@ -131,7 +131,10 @@ class Article:
         return (self.date.first_day(), -len(self.date.iso()), self.slug)
 
     def newest_first_key(self) -> tuple[object, ...]:
-        """Sort key: dated articles newest first (partial dates at their first day), then undated."""
-        if self.date is None:
+        """Sort key: dated articles newest first (partial dates at their first day, day-precise
+        first), then undated. Made of the date's numbers, without building a date: every index
+        and feed sorts with it."""
+        d = self.date
+        if d is None:
             return (1, 0, self.title.casefold(), self.slug)
-        return (0, -self.date.first_day().toordinal(), -len(self.date.iso()), self.slug)
+        return (0, -d.year, -(d.month or 1), -(d.day or 1), -2 if d.day else -1 if d.month else 0, self.slug)

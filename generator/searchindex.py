@@ -324,10 +324,13 @@ def index_files(
     term_keys = keys if term_keys is None else tuple(term_keys)
     last = store.get(STATE)
     if isinstance(last, IndexState) and last.keys == keys:
-        return last.files
-    state = _patched(last, docs, keys, term_keys, store) if isinstance(last, IndexState) else None
-    state = state or _built(docs, keys, term_keys, store)
-    store.put(STATE, state)
+        state = last
+    else:
+        state = _patched(last, docs, keys, term_keys, store) if isinstance(last, IndexState) else None
+        state = state or _built(docs, keys, term_keys, store)
+        store.put(STATE, state)
+    for key in term_keys:  # kept for the next run: patching an edited document needs its terms from before
+        store.get(f"{TERMS}:{key}")
     return state.files
 
 

@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from generator import figures, layout
 from generator.classify import whole_words
+from generator.model import Article, PartialDate
 from generator.parsing import is_all_caps
 from generator.reading import ftfy_may_change
 from generator.text import count_words
@@ -110,3 +111,29 @@ def test_figures_start_at_a_digit_as_the_lookbehind_first_form_does(text: str) -
             r"(?<![\w.,])(?<!\d[-–/])\d" + pattern.pattern[len(figures.FIRST_DIGIT) :], pattern.flags
         )
         assert [m.span() for m in pattern.finditer(text)] == [m.span() for m in reference.finditer(text)]
+
+
+partial_dates = st.one_of(
+    st.none(),
+    st.builds(PartialDate, st.integers(1990, 2030)),
+    st.builds(PartialDate, st.integers(1990, 2030), st.integers(1, 12)),
+    st.builds(PartialDate, st.integers(1990, 2030), st.integers(1, 12), st.integers(1, 28)),
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.tuples(partial_dates, st.sampled_from(["a", "b", "c"]), st.sampled_from(["X", "y"])), max_size=8))
+def test_newest_first_key_orders_as_the_first_day_and_precision_do(items: list) -> None:
+    """The key built from the date's numbers orders like the definition: first day, newest
+    first; at the same first day the more precise date first; then slug; undated last."""
+    articles = [
+        Article(slug, title, date, None, None, None, "", None, (), (), (), 0, 1, f"{slug}.txt", "")
+        for date, slug, title in items
+    ]
+
+    def by_definition(a: Article) -> tuple[object, ...]:
+        if a.date is None:
+            return (1, 0, a.title.casefold(), a.slug)
+        return (0, -a.date.first_day().toordinal(), -len(a.date.iso()), a.slug)
+
+    assert sorted(articles, key=Article.newest_first_key) == sorted(articles, key=by_definition)

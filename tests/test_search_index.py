@@ -250,6 +250,25 @@ def test_an_edit_patches_the_last_index_into_what_a_rebuild_gives(
     assert patched != si.index_files(repo_docs)
 
 
+def test_edits_of_different_documents_in_later_runs_are_each_patched(
+    repo_docs: list[si.Doc], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each run keeps every document's terms in the cache, not only those it read: the next
+    edit may be to any document, and patching it needs its terms from before."""
+    store = si.Store(tmp_path)
+    si.index_files(repo_docs, store)
+    store.save()
+    docs = repo_docs
+    for i in (0, 1, 2):
+        docs = [*docs[:i], _retexted(docs[i], (*docs[i].text, f"xyzzy {i}")), *docs[i + 1 :]]
+        store = si.Store(tmp_path)  # the next run
+        with monkeypatch.context() as m:
+            m.setattr(si, "_built", lambda *args: pytest.fail("rebuilt instead of patched"))
+            patched = si.index_files(docs, store)
+        store.save()
+        assert patched == si.index_files(docs)
+
+
 def test_the_table_of_short_codes_is_the_varint_of_each_gap() -> None:
     assert len(si._CODES) == si._SMALL
     assert [si._varint(n) for n in range(si._SMALL)] == si._CODES
