@@ -114,6 +114,13 @@ def test_encode_round_trips_and_picks_the_shorter_form(ids: list[int], extra: in
     assert set(text) <= set(si.ALPHABET + si.BITMAP)
 
 
+@given(st.sets(st.integers(0, 200)).map(sorted), st.integers(0, 30))
+def test_a_bitmap_has_bit_j_of_character_k_for_document_6k_plus_j(ids: list[int], extra: int) -> None:
+    docs = (ids[-1] + 1 if ids else 0) + extra
+    chars = [sum(1 << j for j in range(6) if 6 * k + j in ids) for k in range(-(-docs // 6))]
+    assert si._bitmap(ids, docs) == si.BITMAP + "".join(si.ALPHABET[c] for c in chars)
+
+
 def test_a_syllable_in_every_article_costs_a_bitmap_not_a_list() -> None:
     assert len(si.encode(list(range(5000)), 5000)) == 1 + 834
 
