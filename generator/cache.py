@@ -72,8 +72,8 @@ def file_hashes(store: Store, paths: Sequence[Path]) -> list[str | None]:
     """`file_sha256` of each path, reused from the store while the file's size, times and inode
     are unchanged (what make and git trust).
 
-    As git does with racily clean files, a hash is stored only for a file last changed at least
-    HASH_SETTLE_NS before it was read: a file rewritten within one timestamp tick keeps its
+    As git does with racily clean files, a hash is stored only for a file last modified at least
+    HASH_SETTLE_NS before it was read: a file rewritten within one timestamp tick would keep its
     times, so such a file is read again on the next run.
     """
     hashes: list[str | None] = []

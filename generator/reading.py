@@ -122,7 +122,7 @@ def repair(text: str) -> tuple[str, list[str]]:
 
 def ftfy_may_change(text: str) -> bool:
     """False when `ftfy.fix_encoding_and_explain` returns `text` unchanged, found without ftfy's
-    mojibake heuristic (`is_bad`, about 1 ms on an 8 KB article; this takes a third of that).
+    mojibake heuristic (`is_bad`: 1.6 ms on an 8 KB article here, against 0.3 ms for this).
 
     ftfy 6.3 changes text only by re-encoding it in a single-byte encoding that can encode all
     of it (Vietnamese letters such as `ư`, `ạ`, `ế` are in none), by decoding UTF-8 sequences
