@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from . import dates
 from .model import Block, BlockKind, ParsedSeed, PartialDate
-from .text import SENTENCE_END, clean_line
+from .text import SENTENCE_END, clean_line, clean_lines
 
 # --- limits, in characters and words -------------------------------------------------------
 TITLE_MAX_CHARS = 200
@@ -213,7 +213,7 @@ def paragraphs(lines: Sequence[str]) -> list[str]:
 def parse_seed(text: str, boilerplate: Boilerplate) -> ParsedSeed:
     """Parse normalised seed text (NFC, `\\n` line ends). Never raises on any text."""
     warnings: list[str] = []
-    lines = [clean_line(line) for line in text.split("\n")]
+    lines = clean_lines(text)
 
     header_date: PartialDate | None = None
     first = next((i for i, line in enumerate(lines) if line), None)

@@ -14,7 +14,7 @@ from generator.classify import whole_words
 from generator.model import Article, PartialDate
 from generator.parsing import is_all_caps
 from generator.reading import ftfy_may_change
-from generator.text import count_words
+from generator.text import clean_lines, count_words
 
 # Words, parts of words, separators, digits, `_`, combining marks and non-Latin letters.
 PIECES = ["hợp tác", "hợp", "tác", "ba nước", "ba", "a", "aa", " ", "  ", "\n", "-", "_", "1", "x", "\u0301", "ກ", "Đ"]
@@ -137,3 +137,33 @@ def test_newest_first_key_orders_as_the_first_day_and_precision_do(items: list) 
         return (0, -a.date.first_day().toordinal(), -len(a.date.iso()), a.slug)
 
     assert sorted(articles, key=Article.newest_first_key) == sorted(articles, key=by_definition)
+
+
+LINE_PIECES = [
+    "Hợp tác",
+    " ",
+    "  ",
+    "\t",
+    "\n",
+    "\r",
+    "\x0b",
+    "\x0c",
+    "\x1c",
+    "\x1f",
+    "\x85",
+    "\xa0",
+    "\u2028",
+    "\u3000",
+]
+LINE_PIECES += ["\u200b", "\ufeff", "\u00ad", "\u202e", "\x00", "\x7f", "a", "_"]
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.one_of(st.lists(st.sampled_from(LINE_PIECES), max_size=12).map("".join), st.text(max_size=20)))
+def test_clean_lines_is_the_regular_expressions_line_by_line(text: str) -> None:
+    def by_regex(line: str) -> str:
+        line = re.sub("[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]", "", line)
+        line = re.sub("[\x00-\x08\x0b-\x1f\x7f-\x9f]", " ", line)
+        return re.sub(r"\s+", " ", line).strip()
+
+    assert clean_lines(text) == [by_regex(line) for line in text.split("\n")]
