@@ -264,10 +264,12 @@ def process_seeds(
         valid=lambda r: r.valid_on(today),
         stored=SeedResult.without_terms,
     )
-    for r in results:
-        if r.article is not None and r.terms is not None:
+    for i, r in enumerate(results):
+        if r.terms is not None:  # made in this run, with its article
+            assert r.article is not None
             store.put(searchindex.terms_key(r.article.made_key), r.terms)
-    return [r.without_terms() if r.terms is not None else r for r in results]
+            results[i] = r.without_terms()
+    return results
 
 
 def gather(

@@ -26,7 +26,7 @@ import tempfile
 import threading
 import time
 import zlib
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from functools import cache
 from pathlib import Path
@@ -36,6 +36,7 @@ SHARDS = 64
 PARALLEL_MIN = 400  # fewer results than this are computed in this process
 CHUNK = 32  # items per task sent to a worker
 _PICKLE = pickle.HIGHEST_PROTOCOL
+SCOPE_CHARS = 24  # a scope folder's name: this many hex digits of the scope hash
 MISSING = object()
 
 
@@ -141,7 +142,7 @@ class Store:
         if root is None:
             return cls(None)
         scope = hashlib.sha256(f"{code_fingerprint()}:{files_fingerprint(data_files)}".encode()).hexdigest()
-        folder = root.resolve() / "generator" / scope[:24]
+        folder = root.resolve() / "generator" / scope[:SCOPE_CHARS]
         if not keep:
             return cls(folder)
         store = _kept.get(folder)
@@ -184,6 +185,11 @@ class Store:
             self._used.add(key)
         return value
 
+    def keep(self, keys: Iterable[str]) -> None:
+        """Keep these entries (those stored) through `save`, although this run did not read them."""
+        for key in keys:
+            self.get(key)
+
     def put(self, key: str, value: Any) -> None:
         index, shard = self._shard(key)
         shard[key] = value
@@ -207,8 +213,8 @@ class Store:
                     self._path(index).unlink(missing_ok=True)  # nothing in it was used
                 elif index in self._dirty:
                     write_atomic(self._path(index), pickle.dumps(self._shards[index], protocol=_PICKLE))
-            for other in self.folder.parent.iterdir():
-                if other != self.folder and other.is_dir():
+            for other in self.folder.parent.iterdir():  # older scopes, named as `open` names them
+                if other != self.folder and other.is_dir() and _is_scope(other.name):
                     shutil.rmtree(other, ignore_errors=True)
         except OSError:
             return  # a cache that cannot be written only makes the next run slower
@@ -216,6 +222,15 @@ class Store:
 
 
 _kept: dict[Path, Store] = {}
+
+
+def _is_scope(name: str) -> bool:
+    return len(name) == SCOPE_CHARS and all(c in "0123456789abcdef" for c in name)
+
+
+def entry_key(kind: str, key: str) -> str:
+    """The store key of the result `cached_map` stores for `key` of this kind."""
+    return f"{kind}:{key}"
 
 
 def write_atomic(path: Path, data: bytes) -> None:
@@ -289,7 +304,7 @@ def cached_map(
     results: list[Any] = []
     missing: list[int] = []
     for i, (key, _) in enumerate(items):
-        value = MISSING if key is None else store.get(f"{kind}:{key}")
+        value = MISSING if key is None else store.get(entry_key(kind, key))
         if value is MISSING or (valid is not None and not valid(value)):
             missing.append(i)
             value = None
@@ -298,7 +313,7 @@ def cached_map(
     for i, value in zip(missing, computed, strict=True):
         key = items[i][0]
         if key is not None:
-            store.put(f"{kind}:{key}", value if stored is None else stored(value))
+            store.put(entry_key(kind, key), value if stored is None else stored(value))
         results[i] = value
     store.hits += len(items) - len(missing)
     store.misses += len(missing)

@@ -228,7 +228,7 @@ def article_terms(a: Article) -> tuple[str, ...]:
 def terms_key(made_key: str) -> str:
     """The store key of an article's terms: they depend on its title and text only, which the
     key it was made with covers (`Article.made_key`; its final slug does not matter)."""
-    return f"{TERMS}:{made_key}"
+    return cache.entry_key(TERMS, made_key)
 
 
 def text_terms(title: str, text: Sequence[str]) -> tuple[str, ...]:
@@ -329,8 +329,8 @@ def index_files(
         state = _patched(last, docs, keys, term_keys, store) if isinstance(last, IndexState) else None
         state = state or _built(docs, keys, term_keys, store)
         store.put(STATE, state)
-    for key in term_keys:  # kept for the next run: patching an edited document needs its terms from before
-        store.get(f"{TERMS}:{key}")
+    # Every document's terms are kept for the next run: patching an edit needs its terms from before.
+    store.keep(cache.entry_key(TERMS, key) for key in term_keys)
     return state.files
 
 
@@ -384,7 +384,7 @@ def _patched(
     changed = [i for i, (before, now) in enumerate(zip(last.keys, keys, strict=True)) if before != now]
     if len(changed) > PATCH_MAX:
         return None
-    old = [store.get(f"{TERMS}:{last.term_keys[i]}") for i in changed]
+    old = [store.get(cache.entry_key(TERMS, last.term_keys[i])) for i in changed]
     if any(terms is cache.MISSING for terms in old):
         return None
     new = cache.cached_map(store, TERMS, [(term_keys[i], (docs[i],)) for i in changed], doc_terms)

@@ -20,17 +20,21 @@ _WORD = re.compile(r"\w", re.UNICODE)
 WORDS_PER_MINUTE = 200
 
 
+def _visible(text: str) -> str:
+    """Invisible characters removed, control characters (never `\\n`) made spaces."""
+    return _CONTROL.sub(" ", _INVISIBLE.sub("", text))
+
+
 def clean_line(line: str) -> str:
-    """One line with invisible and control characters removed and spaces collapsed."""
-    return " ".join(_CONTROL.sub(" ", _INVISIBLE.sub("", line)).split())
+    """One line with invisible and control characters removed and spaces collapsed
+    (`str.split()` splits at what `\\s` matches)."""
+    return " ".join(_visible(line).split())
 
 
 def clean_lines(text: str) -> list[str]:
-    """`clean_line` of every line of `text`: the two substitutions once for the whole text
-    (neither touches `\n`), then each line's spaces collapsed (`str.split()` splits at what
-    `\\s` matches). tests/test_fast_text.py compares with the regular expressions line by line.
-    """
-    return [" ".join(line.split()) for line in _CONTROL.sub(" ", _INVISIBLE.sub("", text)).split("\n")]
+    """`clean_line` of every line of `text`, with one pass of the substitutions over the whole
+    text (tests/test_fast_text.py compares with the regular expressions line by line)."""
+    return [" ".join(line.split()) for line in _visible(text).split("\n")]
 
 
 def sentences(text: str) -> list[str]:

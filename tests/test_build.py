@@ -207,3 +207,15 @@ def test_two_generators_at_once_take_turns(project: Paths) -> None:
     assert errors == []
     on_disk = {p.relative_to(project.content).as_posix() for p in (project.content / "bai-viet").iterdir()}
     assert on_disk in (set(files_a), set(files_b))  # one complete output, never a mix
+
+
+def test_a_linked_folder_in_content_survives_a_write(tmp_path: Path) -> None:
+    """The staging tree keeps symbolic links as they are, links to folders too."""
+    content, elsewhere = tmp_path / "content", tmp_path / "photos"
+    elsewhere.mkdir()
+    (elsewhere / "a.jpg").write_bytes(b"jpg")
+    content.mkdir()
+    (content / "anh").symlink_to(elsewhere, target_is_directory=True)
+    write_content(content, {"index.md": "# Trang chủ\n".encode()})
+    assert (content / "anh").is_symlink() and (content / "anh" / "a.jpg").read_bytes() == b"jpg"
+    assert (content / "index.md").read_text(encoding="utf-8") == "# Trang chủ\n"

@@ -195,3 +195,13 @@ def test_file_hashes_are_reused_only_while_the_file_is_unchanged(
     os.utime(old, ns=(10**18, 10**18))
     assert _hashes_read(store, [old], monkeypatch) == [old]
     assert cache.file_hashes(store, [tmp_path / "missing.txt", tmp_path]) == [None, None]
+
+
+def test_saving_removes_older_scopes_and_nothing_else(tmp_path: Path) -> None:
+    older, other = tmp_path / ("0" * cache.SCOPE_CHARS), tmp_path / "notes"
+    older.mkdir()
+    other.mkdir()
+    store = cache.Store(tmp_path / ("a" * cache.SCOPE_CHARS))
+    store.put("k", 1)
+    store.save()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a" * cache.SCOPE_CHARS, "notes"]

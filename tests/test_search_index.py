@@ -262,14 +262,13 @@ def test_edits_of_different_documents_in_later_runs_are_each_patched(
 ) -> None:
     """Each run keeps every document's terms in the cache, not only those it read: the next
     edit may be to any document, and patching it needs its terms from before."""
-    folder = tmp_path / "generator" / "scope"  # a store's folder: saving removes the folders beside it
-    store = si.Store(folder)
+    store = si.Store(tmp_path)
     si.index_files(repo_docs, store)
     store.save()
     docs = repo_docs
     for i in (0, 1, 2):
         docs = [*docs[:i], _retexted(docs[i], (*docs[i].text, f"xyzzy {i}")), *docs[i + 1 :]]
-        store = si.Store(folder)  # the next run
+        store = si.Store(tmp_path)  # the next run
         with monkeypatch.context() as m:
             m.setattr(si, "_built", lambda *args: pytest.fail("rebuilt instead of patched"))
             patched = si.index_files(docs, store)
