@@ -11,6 +11,7 @@ import datetime as _dt
 import gc
 import hashlib
 import itertools
+import os
 import unicodedata
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Mapping, Sequence
@@ -26,7 +27,7 @@ from .data import DATA_FILES, Data, load_data
 from .errors import ConfigError, ConfigErrors, SeedError
 from .indexes import VIEWS, index_plan, oldest_first
 from .model import Article, BlockKind, Diagnostic, ParsedSeed
-from .output import WriteResult, write_content
+from .output import WriteResult, Written, write_content
 from .pages import Neighbours, render_article
 from .parsing import parse_seed
 from .reading import CURATION_SUFFIX, SEED_SUFFIX, SeedText, read_seed
@@ -78,9 +79,12 @@ def discover(seeds_dir: Path) -> SeedFiles:
         raise ConfigError(str(seeds_dir), "seeds folder not found")
     seeds, ignored = [], []
     curations: dict[str, Path] = {}
-    for path in sorted(seeds_dir.iterdir(), key=lambda p: (unicodedata.normalize("NFC", p.name), p.name)):
-        if path.name.startswith(".") or path.is_dir():
+    with os.scandir(seeds_dir) as listing:  # entries know whether they are folders: no stat each
+        entries = [(e.name, e.is_dir()) for e in listing if not e.name.startswith(".")]
+    for name, is_dir in sorted(entries, key=lambda e: (unicodedata.normalize("NFC", e[0]), e[0])):
+        if is_dir:
             continue
+        path = seeds_dir / name
         suffix = path.suffix.lower()
         if suffix == SEED_SUFFIX:
             seeds.append(path)
@@ -170,7 +174,7 @@ def make_article(
 
 def article_key(a: Article) -> str:
     """A digest of everything in the article: the key it was made with and its final slug."""
-    return cache.digest(a.made_key, a.slug) if a.made_key else cache.digest(a)
+    return cache.digest_keys([a.made_key, a.slug]) if a.made_key else cache.digest(a)
 
 
 def unique_slugs(articles: list[Article], pinned: set[str]) -> tuple[list[Article], list[ConfigError]]:
@@ -302,7 +306,8 @@ def gather(
             rejected.append(Diagnostic(display, "no article text (only boilerplate or a date header)", "error"))
             continue
         articles.append(r.article)
-    pinned = {a.seed for a in articles if curations.get(Path(a.seed).stem, Curation()).slug}
+    slugged = {stem for stem, cur in curations.items() if cur.slug}
+    pinned = {a.seed for a in articles if Path(a.seed).stem in slugged} if slugged else set()
     articles, errors = unique_slugs(articles, pinned)
     if errors:
         raise ConfigErrors(errors)
@@ -359,48 +364,102 @@ def feed_files(articles: list[Article], data: Data, site_url: str) -> dict[str, 
     return files
 
 
+@dataclass(frozen=True)
+class Rendered:
+    """Every generated file: by path in `content/`, its key (equal keys, equal bytes), and its
+    bytes unless `content/` already holds the file as written from that key (`output.Written`)."""
+
+    files: dict[str, bytes]
+    current: frozenset[str]
+    keys: dict[str, str]
+
+
 def render(
-    articles: list[Article], data: Data, has_about: bool, site_url: str, store: Store | None = None
-) -> dict[str, bytes]:
-    """Phase 3a: every generated file, by path in `content/`, as bytes.
+    articles: list[Article],
+    data: Data,
+    has_about: bool,
+    site_url: str,
+    *,
+    store: Store | None = None,
+    written: Written | None = None,
+) -> Rendered:
+    """Phase 3a: every generated file.
 
     With a store, each part is reused when what it depends on is unchanged: an article page
     by the article and its neighbours, an index page by what it shows of its articles, the
     feeds by their latest articles, the search index's terms by each article (see cache.py).
+    A page that `written` shows to be in `content/` already is neither made nor read.
     """
     store = store or Store(None)
+    written = written or Written(Path())
     keys = {a.slug: article_key(a) for a in articles}
     items = [(keys[a.slug], (a,)) for a in articles]
     views = dict(zip(keys, cache.cached_map(store, "views", items, view_keys, parallel=False), strict=True))
-    pages = article_pages(articles, neighbours(articles, store), keys, views, data=data, store=store)
-    pages.update(index_pages(articles, views, data, has_about, store))
-    files = {path: page.encode("utf-8") for path, page in pages.items()}
+    pages = Pages(store, written)
+    article_pages(pages, articles, neighbours(articles, store), keys, views, data=data)
+    index_pages(pages, articles, views, data, has_about)
+    files = {path: page.encode("utf-8") for path, page in pages.made.items()}
     in_feeds = [feeds.latest(articles)]
     in_feeds += [feeds.latest([a for a in articles if t.slug in a.themes]) for t in data.themes]
     feeds_key = cache.digest(site_url, [[keys[a.slug] for a in chosen] for chosen in in_feeds])
-    files.update(cache.cached_call(store, "feeds", feeds_key, feed_files, articles, data, site_url))
-    files.update(searchindex.search_files(articles, data, store, keys))
-    return dict(sorted(files.items()))
+    made = cache.cached_call(store, "feeds", feeds_key, feed_files, articles, data, site_url)
+    made.update(searchindex.search_files(articles, data, store, keys))
+    for path, content in made.items():
+        key = pages.keys[path] = f"sha256:{hashlib.sha256(content).hexdigest()}"
+        if written.current(path, key):
+            pages.current.add(path)
+        else:
+            files[path] = content
+    return Rendered(dict(sorted(files.items())), frozenset(pages.current), pages.keys)
+
+
+class Pages:
+    """Pages made with `cached_map`, except those `content/` already holds (`output.Written`)."""
+
+    def __init__(self, store: Store, written: Written) -> None:
+        self.store, self.written = store, written
+        self.made: dict[str, str] = {}
+        self.current: set[str] = set()
+        self.keys: dict[str, str] = {}
+
+    def make(
+        self,
+        kind: str,
+        paths: Sequence[str],
+        items: Sequence[tuple[str, tuple[object, ...]]],
+        fn: Callable[..., str],
+        shared: tuple[object, ...] = (),
+    ) -> None:
+        """`cached_map(store, kind, items, fn, shared)`, the result for `paths[i]` from `items[i]`."""
+        todo = []
+        for path, item in zip(paths, items, strict=True):
+            key = self.keys[path] = cache.entry_key(kind, item[0])
+            if self.written.current(path, key):
+                self.current.add(path)
+            else:
+                todo.append((path, item))
+        self.store.keep(self.keys[path] for path in self.current)
+        made = cache.cached_map(self.store, kind, [item for _, item in todo], fn, shared=shared)
+        self.made.update(zip([path for path, _ in todo], made, strict=True))
 
 
 def article_pages(
+    pages: Pages,
     articles: list[Article],
     around: Neighbours,
     keys: Mapping[str, str],
     views: Mapping[str, Mapping[str, str]],
     *,
     data: Data,
-    store: Store,
-) -> dict[str, str]:
+) -> None:
     """`render_article` for every article, reused while the article and what its page shows of
     the articles it links to (titles and dates) are unchanged."""
     items = []
     for a in articles:
         mine = around.of(a.slug)
-        key = cache.digest(keys[a.slug], [[views[b.slug]["compact"] for b in group] for group in mine.groups()])
+        key = cache.digest_keys([keys[a.slug]], *([views[b.slug]["compact"] for b in group] for group in mine.groups()))
         items.append((key, (a, mine)))
-    rendered = cache.cached_map(store, "article", items, render_article_with, shared=(data,))
-    return {layout.article(a.slug): page for a, page in zip(articles, rendered, strict=True)}
+    pages.make("article", [layout.article(a.slug) for a in articles], items, render_article_with, (data,))
 
 
 def view_keys(a: Article) -> dict[str, str]:
@@ -409,20 +468,25 @@ def view_keys(a: Article) -> dict[str, str]:
 
 
 def index_pages(
-    articles: list[Article], views: Mapping[str, Mapping[str, str]], data: Data, has_about: bool, store: Store
-) -> dict[str, str]:
+    pages: Pages, articles: list[Article], views: Mapping[str, Mapping[str, str]], data: Data, has_about: bool
+) -> None:
     """Every index page, each reused while what it shows of its articles is unchanged."""
 
-    def keys_of(view: str, chosen: Sequence[Article]) -> list[str]:
-        return [views[a.slug][view] for a in chosen]
+    known: dict[tuple[str, int], str] = {}
+
+    def key_of(view: str, chosen: Sequence[Article]) -> str:
+        """A digest of this view of these articles (pages often read the same list: once each)."""
+        at = (view, id(chosen))
+        if at not in known:
+            known[at] = cache.digest_keys([views[a.slug][view] for a in chosen])
+        return known[at]
 
     plan = index_plan(articles, data, has_about)
     items = [
-        (cache.digest(spec.path, spec.extra, [(v, keys_of(v, chosen)) for v, chosen in spec.reads]), (spec.make,))
+        (cache.digest(spec.path, spec.extra, [(v, key_of(v, chosen)) for v, chosen in spec.reads]), (spec.make,))
         for spec in plan
     ]
-    made = cache.cached_map(store, "index-page", items, _call)
-    return {spec.path: page for spec, page in zip(plan, made, strict=True)}
+    pages.make("index-page", [spec.path for spec in plan], items, _call)
 
 
 def _call(make: Callable[[], str]) -> str:
@@ -464,6 +528,11 @@ def cyclic_gc_paused() -> Iterator[None]:
             gc.enable()
 
 
+def written_key(content: Path) -> str:
+    """The store key of the `output.Written` record of this `content/` folder."""
+    return f"written:{cache.digest(str(content.resolve()))}"
+
+
 def _build(paths: Paths, today: _dt.date | None, site_url: str | None, *, keep_cache: bool) -> Report:
     data = load_data(paths.data)
     store = Store.open(paths.cache, [paths.data / name for name in DATA_FILES], keep=keep_cache)
@@ -471,7 +540,7 @@ def _build(paths: Paths, today: _dt.date | None, site_url: str | None, *, keep_c
     url = site_url or configured_site_url(paths.seeds.resolve().parent / "mkdocs.yml")
     seeds_state = freshness.folder_state(paths.seeds, recursive=False)  # before reading any seed
     last = freshness.load(store.folder)
-    if last is not None and last.stamp == freshness.stamp(paths.seeds, seeds_state, paths.content, day, url):
+    if last is not None and last.fresh(paths.seeds, seeds_state, paths.content, day, url):
         return Report(  # nothing changed since the last run: nothing to do
             last.rejected,
             last.warnings,
@@ -481,8 +550,13 @@ def _build(paths: Paths, today: _dt.date | None, site_url: str | None, *, keep_c
         )
     articles, rejected, warnings = gather(paths, data, day, store)
     has_about = (paths.content / layout.ABOUT).is_file()
-    result = write_content(paths.content, render(articles, data, has_about, url, store))
+    record = written_key(paths.content)
+    written = store.get(record)
+    written = written if isinstance(written, Written) else Written(paths.content)
+    rendered = render(articles, data, has_about, url, store=store, written=written)
+    result = write_content(paths.content, rendered.files, rendered.current)
+    store.put(record, written.after(rendered.keys, rendered.current))
     store.save()
     done = freshness.stamp(paths.seeds, seeds_state, paths.content, day, url)
-    freshness.save(store.folder, freshness.LastRun(done, len(articles), tuple(rejected), tuple(warnings)))
+    freshness.save(store.folder, freshness.LastRun(done, len(articles), tuple(rejected), tuple(warnings), seeds_state))
     return Report(tuple(rejected), tuple(warnings), result, len(articles), lambda: tuple(articles))

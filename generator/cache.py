@@ -6,11 +6,13 @@ when there are enough of them to pay for starting the pool) and stored. Keys des
 everything a result depends on besides `shared`, the generator's code and `data/`.
 
 The store lives in `.cache/generator/<scope>/`, where the scope is a hash of the generator's
-source files and the data files: changing either starts an empty cache. It is a fixed number
-of pickle shards, chosen by key, written atomically (temporary file, then rename) and only
-when their entries changed; a run keeps only the entries it used, so the cache does not grow.
-A missing, unreadable or corrupt shard counts as empty: the cache can skip work, never change
-output (`tests/test_cache.py` builds with and without it and compares the bytes).
+source files and the data files: changing either starts an empty cache. Each kind of result
+(the part of a key before `:`) has its own pickle shards, chosen by key, read only when a run
+asks for one of their entries (an edit reads the shards of the pages it renders again, not
+those of every page) and written atomically (temporary file, then rename) only when their
+entries changed. A run keeps only the entries it used or named with `keep`, so the cache does
+not grow. A missing, unreadable or corrupt shard counts as empty: the cache can skip work,
+never change output (`tests/test_cache.py` builds with and without it and compares the bytes).
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ import io
 import multiprocessing
 import os
 import pickle
+import re
 import shutil
 import stat
 import tempfile
@@ -32,7 +35,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-SHARDS = 64
+SHARDS = 64  # per kind of result
 PARALLEL_MIN = 400  # fewer results than this are computed in this process
 CHUNK = 32  # items per task sent to a worker
 _PICKLE = pickle.HIGHEST_PROTOCOL
@@ -52,6 +55,16 @@ def digest(*parts: object) -> str:
     pickler.fast = True  # no memo: equal values pickle alike (nothing here is recursive)
     pickler.dump(parts)
     return hashlib.sha256(buffer.getbuffer()).hexdigest()
+
+
+def digest_keys(*groups: Iterable[str]) -> str:
+    """A hex key for groups of keys (`digest` of the lists gives another, equally good key):
+    joining the strings is cheaper than pickling thousands of them."""
+    h = hashlib.sha256()
+    for group in groups:
+        h.update("\n".join(group).encode("utf-8", "surrogateescape"))
+        h.update(b"\0")
+    return h.hexdigest()
 
 
 def file_sha256(path: Path) -> str | None:
@@ -126,8 +139,8 @@ class Store:
 
     def __init__(self, folder: Path | None) -> None:
         self.folder = folder
-        self._shards: dict[int, dict[str, Any]] = {}
-        self._dirty: set[int] = set()
+        self._shards: dict[str, dict[str, Any]] = {}  # loaded shards, by name
+        self._dirty: set[str] = set()
         self._used: set[str] = set()
         self.hits = self.misses = 0
 
@@ -157,21 +170,21 @@ class Store:
         self._used = set()
         self.hits = self.misses = 0
 
-    def _path(self, index: int) -> Path:
+    def _path(self, name: str) -> Path:
         assert self.folder is not None
-        return self.folder / f"shard-{index:02d}.pickle"
+        return self.folder / f"{name}.pickle"
 
-    def _shard(self, key: str) -> tuple[int, dict[str, Any]]:
-        index = zlib.crc32(key.encode()) % SHARDS
-        if index not in self._shards:
-            self._shards[index] = self._load(index)
-        return index, self._shards[index]
+    def _shard(self, key: str) -> tuple[str, dict[str, Any]]:
+        name = shard_name(key)
+        if name not in self._shards:
+            self._shards[name] = self._load(name)
+        return name, self._shards[name]
 
-    def _load(self, index: int) -> dict[str, Any]:
+    def _load(self, name: str) -> dict[str, Any]:
         if self.folder is None:
             return {}
         try:
-            with self._path(index).open("rb") as f:
+            with self._path(name).open("rb") as f:
                 entries = pickle.load(f)
         except Exception:  # missing, truncated, corrupt or from other code: an empty shard
             return {}
@@ -186,39 +199,60 @@ class Store:
         return value
 
     def keep(self, keys: Iterable[str]) -> None:
-        """Keep these entries (those stored) through `save`, although this run did not read them."""
-        for key in keys:
-            self.get(key)
+        """Keep these entries (those stored) through `save`, although this run did not read them:
+        their shards are not read for it."""
+        self._used.update(keys)
 
     def put(self, key: str, value: Any) -> None:
-        index, shard = self._shard(key)
+        name, shard = self._shard(key)
         shard[key] = value
         self._used.add(key)
-        self._dirty.add(index)
+        self._dirty.add(name)
 
     def save(self) -> None:
-        """Write the shards that changed; drop entries this run did not use, and older scopes."""
+        """Write the shards that changed; drop entries this run did not use or keep, and older scopes.
+
+        A shard this run did not read stays as it is while it may hold an entry the run kept,
+        and is removed otherwise (nothing in it was used).
+        """
         if self.folder is None:
             return
-        for index, shard in self._shards.items():
+        for name, shard in self._shards.items():
             unused = [k for k in shard if k not in self._used]
             for k in unused:
                 del shard[k]
             if unused:
-                self._dirty.add(index)
+                self._dirty.add(name)
+        kept = {shard_name(k) for k in self._used}
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
-            for index in range(SHARDS):
-                if index not in self._shards:
-                    self._path(index).unlink(missing_ok=True)  # nothing in it was used
-                elif index in self._dirty:
-                    write_atomic(self._path(index), pickle.dumps(self._shards[index], protocol=_PICKLE))
+            for path in self.folder.glob(f"{SHARD_PREFIX}*.pickle"):
+                if path.stem not in self._shards and path.stem not in kept:
+                    path.unlink(missing_ok=True)
+            for name in sorted(self._dirty):
+                write_atomic(self._path(name), pickle.dumps(self._shards[name], protocol=_PICKLE))
             for other in self.folder.parent.iterdir():  # older scopes, named as `open` names them
                 if other != self.folder and other.is_dir() and _is_scope(other.name):
                     shutil.rmtree(other, ignore_errors=True)
         except OSError:
             return  # a cache that cannot be written only makes the next run slower
         self._dirty.clear()
+
+
+SHARD_PREFIX = "shard-"
+_KIND = re.compile(r"[a-z0-9-]{1,40}")
+
+
+def shard_name(key: str) -> str:
+    """The shard holding `key`: one of SHARDS for its kind (the part before `:`)."""
+    return _shard_names(key.partition(":")[0])[zlib.crc32(key.encode()) % SHARDS]
+
+
+@cache
+def _shard_names(kind: str) -> tuple[str, ...]:
+    """The names of a kind's shards (a kind that is not a plain name shares the shards of `other`)."""
+    kind = kind if _KIND.fullmatch(kind) else "other"
+    return tuple(f"{SHARD_PREFIX}{kind}-{i:02d}" for i in range(SHARDS))
 
 
 _kept: dict[Path, Store] = {}

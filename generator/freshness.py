@@ -66,6 +66,11 @@ class LastRun:
     article_count: int
     rejected: tuple[Diagnostic, ...]
     warnings: tuple[Diagnostic, ...]
+    seeds_state: str = ""  # the `folder_state` of `seeds/` in the stamp
+
+    def fresh(self, seeds: Path, seeds_state: str, content: Path, today: _dt.date, site_url: str) -> bool:
+        """Whether nothing changed since this run (`content/` is looked at only if `seeds/` is unchanged)."""
+        return seeds_state == self.seeds_state and self.stamp == stamp(seeds, seeds_state, content, today, site_url)
 
 
 def load(folder: Path | None) -> LastRun | None:

@@ -3,7 +3,9 @@
 The generator owns the files listed in `content/.generated.json`; every other file there is
 hand-written and is never changed. A run works like this:
 
-1. compare the wanted files with what is on disk; if nothing differs, write nothing at all;
+1. compare the wanted files with what is on disk; if nothing differs, write nothing at all.
+   Files the caller names `current` are not compared: the caller knows they hold what it wants
+   (`Written` records, for each file a run wrote, the key of its bytes and the file's metadata);
 2. build a sibling staging tree `.content.staging/`: unchanged files (generated or
    hand-written) are hard links to the current ones, so they keep their inode and mtime
    (MkDocs' dirty rebuild and `mkdocs serve` see only what really changed); changed files
@@ -32,12 +34,14 @@ import shutil
 import signal
 import sys
 import threading
+import time
 from collections import Counter
-from collections.abc import Iterator, Mapping
+from collections.abc import Collection, Iterator, Mapping
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
+from .cache import HASH_SETTLE_NS
 from .errors import ConfigError
 
 try:
@@ -89,6 +93,49 @@ class WriteResult:
         return bool(self.written or self.removed)
 
 
+@dataclass(frozen=True)
+class Written:
+    """What runs wrote into `content/`: by path, the key its bytes were made from (equal keys,
+    equal bytes) and the file's size, modification time and inode once written.
+
+    A file whose key and metadata are still the same holds those bytes: a run need neither make
+    them nor read the file to know it is current (what make trusts). As git does with racily
+    clean files, a file is recorded only once it was last modified at least HASH_SETTLE_NS
+    before: a rewrite within one timestamp tick could keep its metadata.
+    """
+
+    content: Path
+    files: dict[str, tuple[str, int, int, int]] = field(default_factory=dict)
+
+    def current(self, rel: str, key: str) -> bool:
+        known = self.files.get(rel)
+        if known is None or known[0] != key:
+            return False
+        try:
+            st = os.stat(os.path.join(self.content, rel))
+        except OSError:
+            return False
+        return (st.st_size, st.st_mtime_ns, st.st_ino) == known[1:]
+
+    def after(self, keys: Mapping[str, str], current: Collection[str]) -> Written:
+        """The record once `content/` holds the files `keys` names (with the key of each), of
+        which those in `current` were current before the write (so still recorded as they were)."""
+        files = {}
+        now = time.time_ns()
+        for rel, key in keys.items():
+            known = self.files.get(rel)
+            if rel in current and known is not None and known[0] == key:
+                files[rel] = known
+                continue
+            try:
+                st = os.stat(os.path.join(self.content, rel))
+            except OSError:
+                continue
+            if st.st_mtime_ns < now - HASH_SETTLE_NS:
+                files[rel] = (key, st.st_size, st.st_mtime_ns, st.st_ino)
+        return Written(self.content, files)
+
+
 def read_manifest(content: Path) -> set[str]:
     try:
         data = json.loads((content / MANIFEST).read_text(encoding="utf-8"))
@@ -108,12 +155,14 @@ def _current(path: Path) -> bytes | None:
         return None
 
 
-def plan(content: Path, wanted: Mapping[str, bytes]) -> tuple[list[str], list[str]]:
-    """Which wanted files differ from disk, and which old generated files are no longer wanted.
+def plan(content: Path, wanted: Mapping[str, bytes], current: Collection[str] = ()) -> tuple[list[str], list[str]]:
+    """Which wanted files differ from disk, and which old generated files are no longer wanted
+    (neither in `wanted` nor `current`, the generated files already as wanted).
 
     ConfigError if a wanted path is taken by a hand-written file with other content.
     """
     owned = read_manifest(content)
+    every = set(wanted).union(current)
     changed = []
     for rel, data in sorted(wanted.items()):
         existing = _current(content / rel)
@@ -124,8 +173,8 @@ def plan(content: Path, wanted: Mapping[str, bytes]) -> tuple[list[str], list[st
                 str(content / rel), "a hand-written file is where the generator writes a page; move or delete it"
             )
         changed.append(rel)
-    removed = sorted(p for p in owned if p not in wanted and (content / p).exists())
-    if owned != set(wanted) and not changed and not removed:
+    removed = sorted(p for p in owned if p not in every and (content / p).exists())
+    if owned != every and not changed and not removed:
         changed.append(MANIFEST)  # only the manifest is out of date
     return changed, removed
 
@@ -210,23 +259,25 @@ def _exclusive(content: Path) -> Iterator[None]:
                 fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
 
 
-def write_content(content: Path, wanted: Mapping[str, bytes]) -> WriteResult:
-    """Make `content/` hold exactly the wanted generated files plus the hand-written ones."""
+def write_content(content: Path, wanted: Mapping[str, bytes], current: Collection[str] = ()) -> WriteResult:
+    """Make `content/` hold exactly the wanted generated files plus the hand-written ones.
+
+    `current` names more generated files, which `content/` already holds as wanted."""
     with _exclusive(content):
-        return _write_content(content, wanted)
+        return _write_content(content, wanted, frozenset(current))
 
 
-def _write_content(content: Path, wanted: Mapping[str, bytes]) -> WriteResult:
+def _write_content(content: Path, wanted: Mapping[str, bytes], current: frozenset[str]) -> WriteResult:
     recover(content)
     content.mkdir(parents=True, exist_ok=True)
-    changed, removed = plan(content, wanted)
+    changed, removed = plan(content, wanted, current)
     if not changed and not removed:
         return WriteResult((), ())
 
     staging = content.with_name(f".{content.name}{STAGING_SUFFIX}")
     old = content.with_name(f".{content.name}{OLD_SUFFIX}")
     try:
-        _stage(content, staging, wanted, changed, removed)
+        _stage(content, staging, wanted, changed, removed, current=current)
     except KeyboardInterrupt:
         shutil.rmtree(staging, ignore_errors=True)  # content/ is untouched
         raise
@@ -248,7 +299,15 @@ def _write_content(content: Path, wanted: Mapping[str, bytes]) -> WriteResult:
     return WriteResult(tuple(r for r in changed if r != MANIFEST), tuple(removed))
 
 
-def _stage(content: Path, staging: Path, wanted: Mapping[str, bytes], changed: list[str], removed: list[str]) -> None:
+def _stage(
+    content: Path,
+    staging: Path,
+    wanted: Mapping[str, bytes],
+    changed: list[str],
+    removed: list[str],
+    *,
+    current: frozenset[str],
+) -> None:
     """Build the staging tree: unchanged files linked, changed ones written, the manifest last."""
     _link_tree(content, staging, skip={*changed, *removed, MANIFEST})
     for rel in changed:
@@ -259,4 +318,4 @@ def _stage(content: Path, staging: Path, wanted: Mapping[str, bytes], changed: l
         while parent != staging and parent.exists() and not any(parent.iterdir()):
             parent.rmdir()
             parent = parent.parent
-    _write(staging / MANIFEST, _manifest_bytes(set(wanted)))
+    _write(staging / MANIFEST, _manifest_bytes(set(wanted) | current))

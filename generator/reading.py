@@ -16,8 +16,6 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-from ftfy.chardata import C1_CONTROL_RE, CHARMAP_ENCODINGS, UTF8_DETECTOR_RE, possible_encoding
-
 from .errors import SeedError
 
 SEED_SUFFIX = ".txt"
@@ -130,6 +128,10 @@ def ftfy_may_change(text: str) -> bool:
     the three is returned as it is, whatever the heuristic says (tests/test_fast_text.py
     compares with ftfy itself).
     """
+    # Imported here: importing ftfy compiles its heuristics (about 70 ms), which runs that take
+    # every seed from the cache (an edit, a rerun) do not need.
+    from ftfy.chardata import C1_CONTROL_RE, CHARMAP_ENCODINGS, UTF8_DETECTOR_RE, possible_encoding  # noqa: PLC0415
+
     return (
         any(possible_encoding(text, encoding) for encoding in CHARMAP_ENCODINGS)
         or UTF8_DETECTOR_RE.search(text) is not None

@@ -19,6 +19,7 @@ from tests.conftest import TODAY, copy_hand_written
 
 ROOT = Path(__file__).resolve().parent.parent
 build_module = sys.modules["generator.build"]  # `generator.build` is also the name of the function
+output_module = sys.modules["generator.output"]
 
 
 def snapshot(content: Path) -> dict[str, bytes]:
@@ -205,3 +206,78 @@ def test_saving_removes_older_scopes_and_nothing_else(tmp_path: Path) -> None:
     store.put("k", 1)
     store.save()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a" * cache.SCOPE_CHARS, "notes"]
+
+
+def test_a_store_reads_only_the_shards_a_run_asks_for_and_keeps_what_it_names(tmp_path: Path) -> None:
+    folder = tmp_path / ("b" * cache.SCOPE_CHARS)
+    store = cache.Store(folder)
+    for i in range(200):
+        store.put(f"page:{i}", f"trang {i}")
+    store.put("views:x", 1)
+    store.save()
+    assert len(list(folder.glob("shard-page-*.pickle"))) == cache.SHARDS
+
+    loaded: list[str] = []
+    real = cache.Store._load
+
+    def counting(self: cache.Store, name: str) -> dict[str, object]:
+        loaded.append(name)
+        return real(self, name)
+
+    later = cache.Store(folder)
+    later._load = lambda name: counting(later, name)  # type: ignore[method-assign]
+    later.keep(f"page:{i}" for i in range(100))  # named, not read: no shard is read for them
+    assert loaded == []
+    assert later.get("views:x") == 1
+    assert loaded == [cache.shard_name("views:x")]
+    later.save()
+
+    again = cache.Store(folder)
+    assert [again.get(f"page:{i}") for i in range(100)] == [f"trang {i}" for i in range(100)]
+    assert again.get("views:x") == 1
+    # the pages neither read nor kept are gone with the shards that held only them
+    names = {cache.shard_name(f"page:{i}") for i in range(100)}
+    assert {p.stem for p in folder.glob("shard-page-*.pickle")} == names
+    dropped = [i for i in range(100, 200) if cache.shard_name(f"page:{i}") not in names]
+    assert dropped and all(again.get(f"page:{i}") is cache.MISSING for i in dropped)
+
+
+def test_an_edit_neither_makes_nor_reads_the_pages_it_leaves(
+    corpus: Paths, tmp_path: Path, data: Data, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`output.Written`: a generated file whose key and metadata match the record is trusted."""
+    build(corpus, today=TODAY)
+    for path in corpus.content.rglob("*"):  # written long ago: settled, so recorded on the next run
+        os.utime(path, ns=(10**18, 10**18))
+    os.utime(next(corpus.seeds.glob("*.txt")))  # touched: past the fast path, every file compared once
+    assert not build(corpus, today=TODAY).result.changed
+
+    read: list[str] = []
+    real_current = output_module._current
+
+    def reading(path: Path) -> bytes | None:
+        read.append(path.relative_to(corpus.content).as_posix())
+        return real_current(path)
+
+    made: list[str] = []
+    real_render = build_module.render_article
+
+    def rendering(a: object, *args: object) -> str:
+        made.append(a.slug)  # type: ignore[attr-defined]
+        return real_render(a, *args)
+
+    monkeypatch.setattr(output_module, "_current", reading)
+    monkeypatch.setattr(build_module, "render_article", rendering)
+    edit_seed(corpus.seeds / "003_5faa7db0ee151eab.txt", "SỬA-ĐỔI", data)
+    report = build(corpus, today=TODAY)
+    pages = sum(1 for _ in corpus.content.rglob("*.md"))
+    assert report.result.written and len(made) == 1  # the edited article's page only
+    assert 0 < len(read) < pages / 4  # its page, its year page, search files: not every page
+    monkeypatch.undo()
+    assert (snapshot(corpus.content), outcome(report)) == reference(corpus, tmp_path)
+
+    victim = corpus.content / "bai-viet" / f"{report.articles[-1].slug}.md"
+    victim.write_bytes(victim.read_bytes().upper())  # changed by hand: the record no longer holds
+    os.utime(next(corpus.seeds.glob("*.txt")))
+    assert build(corpus, today=TODAY).result.written == (victim.relative_to(corpus.content).as_posix(),)
+    assert snapshot(corpus.content) == reference(corpus, tmp_path)[0]
