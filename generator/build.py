@@ -71,20 +71,25 @@ class SeedFiles:
     seeds: tuple[Path, ...]
     curations: dict[str, Path]
     ignored: tuple[Path, ...]
+    stats: dict[Path, os.stat_result] = field(default_factory=dict)  # as listed
 
 
-def discover(seeds_dir: Path) -> SeedFiles:
-    """Seeds (`*.txt`) and sidecars (`*.yml`) in sorted order; dot-files are skipped silently."""
+def discover(seeds_dir: Path, listing: freshness.Listing | None = None) -> SeedFiles:
+    """Seeds (`*.txt`) and sidecars (`*.yml`) in sorted order; dot-files are skipped silently.
+
+    `listing`: the folder as already read (`freshness.list_folder`)."""
     if not seeds_dir.is_dir():
         raise ConfigError(str(seeds_dir), "seeds folder not found")
+    listing = listing or freshness.list_folder(seeds_dir)
     seeds, ignored = [], []
     curations: dict[str, Path] = {}
-    with os.scandir(seeds_dir) as listing:  # entries know whether they are folders: no stat each
-        entries = [(e.name, e.is_dir()) for e in listing if not e.name.startswith(".")]
-    for name, is_dir in sorted(entries, key=lambda e: (unicodedata.normalize("NFC", e[0]), e[0])):
-        if is_dir:
+    stats = {}
+    for name in sorted(listing.names, key=lambda name: (unicodedata.normalize("NFC", name), name)):
+        if name.startswith(".") or name in listing.folders:
             continue
         path = seeds_dir / name
+        if name in listing.stats:
+            stats[path] = listing.stats[name]
         suffix = path.suffix.lower()
         if suffix == SEED_SUFFIX:
             seeds.append(path)
@@ -92,7 +97,7 @@ def discover(seeds_dir: Path) -> SeedFiles:
             curations[unicodedata.normalize("NFC", path.stem)] = path
         else:
             ignored.append(path)
-    return SeedFiles(tuple(seeds), curations, tuple(ignored))
+    return SeedFiles(tuple(seeds), curations, tuple(ignored), stats)
 
 
 def load_curations(files: SeedFiles, data: Data, store: Store | None = None) -> dict[str, Curation]:
@@ -101,7 +106,7 @@ def load_curations(files: SeedFiles, data: Data, store: Store | None = None) -> 
     sidecars = sorted(files.curations.items())
     known = [(stem, path) for stem, path in sidecars if stem in stems]
     store = store or Store(None)
-    hashes = cache.file_hashes(store, [path for _, path in known])
+    hashes = cache.file_hashes(store, [path for _, path in known], files.stats)
     items = [(sha, (path,)) for sha, (_, path) in zip(hashes, known, strict=True)]  # cache: by the file's bytes
     results = cache.cached_map(  # errors name the file's path: never reused
         store, "curation", items, try_curation, shared=(data,), valid=lambda r: isinstance(r, Curation)
@@ -255,7 +260,7 @@ def process_seeds(
     (`searchindex.terms_key`), where the search index looks for them.
     """
     items = []
-    for path, raw in zip(files.seeds, cache.file_hashes(store, files.seeds), strict=True):
+    for path, raw in zip(files.seeds, cache.file_hashes(store, files.seeds, files.stats), strict=True):
         cur = curations.get(unicodedata.normalize("NFC", path.stem), Curation())
         # raw is None if the file is unreadable now: computed (and rejected) every run
         items.append((raw and cache.digest(path.name, raw, cur), (path, cur)))
@@ -277,10 +282,12 @@ def process_seeds(
 
 
 def gather(
-    paths: Paths, data: Data, today: _dt.date, store: Store | None = None
+    paths: Paths, data: Data, today: _dt.date, store: Store | None = None, listing: freshness.Listing | None = None
 ) -> tuple[list[Article], list[Diagnostic], list[Diagnostic]]:
-    """Phase 1 and 2: every seed into an Article or a rejection; unique slugs."""
-    files = discover(paths.seeds)
+    """Phase 1 and 2: every seed into an Article or a rejection; unique slugs.
+
+    `listing`: `seeds/` as already read (`freshness.list_folder`)."""
+    files = discover(paths.seeds, listing)
     curations = load_curations(files, data, store)
     rejected: list[Diagnostic] = []
     warnings = [Diagnostic(str(p), f"ignored: not a seed (seeds are {SEED_SUFFIX} files)") for p in files.ignored]
@@ -538,7 +545,8 @@ def _build(paths: Paths, today: _dt.date | None, site_url: str | None, *, keep_c
     store = Store.open(paths.cache, [paths.data / name for name in DATA_FILES], keep=keep_cache)
     day = today or _dt.date.today()
     url = site_url or configured_site_url(paths.seeds.resolve().parent / "mkdocs.yml")
-    seeds_state = freshness.folder_state(paths.seeds, recursive=False)  # before reading any seed
+    listing = freshness.list_folder(paths.seeds)  # before reading any seed
+    seeds_state = listing.state
     last = freshness.load(store.folder)
     if last is not None and last.fresh(paths.seeds, seeds_state, paths.content, day, url):
         return Report(  # nothing changed since the last run: nothing to do
@@ -548,7 +556,7 @@ def _build(paths: Paths, today: _dt.date | None, site_url: str | None, *, keep_c
             last.article_count,
             lambda: tuple(gather(paths, data, day, store)[0]),
         )
-    articles, rejected, warnings = gather(paths, data, day, store)
+    articles, rejected, warnings = gather(paths, data, day, store, listing)
     has_about = (paths.content / layout.ABOUT).is_file()
     record = written_key(paths.content)
     written = store.get(record)

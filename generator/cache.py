@@ -29,7 +29,7 @@ import tempfile
 import threading
 import time
 import zlib
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from functools import cache
 from pathlib import Path
@@ -82,18 +82,21 @@ def file_sha256(path: Path) -> str | None:
 HASH_SETTLE_NS = 2_000_000_000  # a file changed this recently may change again within one timestamp tick
 
 
-def file_hashes(store: Store, paths: Sequence[Path]) -> list[str | None]:
+def file_hashes(
+    store: Store, paths: Sequence[Path], stats: Mapping[Path, os.stat_result] | None = None
+) -> list[str | None]:
     """`file_sha256` of each path, reused from the store while the file's size, times and inode
-    are unchanged (what make and git trust).
+    are unchanged (what make and git trust). `stats`: the paths' metadata, if just read.
 
     As git does with racily clean files, a hash is stored only for a file last modified at least
     HASH_SETTLE_NS before it was read: a file rewritten within one timestamp tick would keep its
     times, so such a file is read again on the next run.
     """
     hashes: list[str | None] = []
+    stats = stats or {}
     for path in paths:
         try:
-            st = path.stat()
+            st = stats.get(path) or path.stat()
         except OSError:
             hashes.append(None)
             continue

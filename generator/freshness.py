@@ -18,6 +18,7 @@ import datetime as _dt
 import hashlib
 import os
 import pickle
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -25,6 +26,39 @@ from .cache import write_atomic
 from .model import Diagnostic
 
 RECORD = "last-run.pickle"
+
+
+@dataclass(frozen=True)
+class Listing:
+    """A folder's entries as read once: `state` is `folder_state(folder, recursive=False)`, and
+    the other fields are what that read found (so the folder is not read again for them)."""
+
+    state: str
+    names: tuple[str, ...]  # sorted
+    folders: frozenset[str]  # the names that are folders (or links to folders)
+    stats: dict[str, os.stat_result]  # by name, those that could be read
+
+
+def list_folder(folder: Path) -> Listing:
+    h = hashlib.sha256()
+    names, folders, stats = [], set(), {}
+    try:
+        with os.scandir(folder) as listing:
+            entries = sorted(listing, key=lambda e: e.name)
+    except OSError as exc:
+        h.update(f"\0unreadable {exc.errno}\n".encode("utf-8", "surrogateescape"))
+        return Listing(h.hexdigest(), (), frozenset(), {})
+    for entry in entries:
+        names.append(entry.name)
+        try:
+            st = stats[entry.name] = entry.stat()
+            meta = f"{st.st_mode} {st.st_size} {st.st_mtime_ns} {st.st_ctime_ns} {st.st_ino}"
+            if stat.S_ISDIR(st.st_mode):
+                folders.add(entry.name)
+        except OSError as exc:
+            meta = f"unreadable {exc.errno}"
+        h.update(f"{entry.name}\0{meta}\n".encode("utf-8", "surrogateescape"))
+    return Listing(h.hexdigest(), tuple(names), frozenset(folders), stats)
 
 
 def folder_state(folder: Path, recursive: bool) -> str:

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from generator import freshness
 from generator.build import Paths, build
 from tests.conftest import TODAY
 
@@ -117,3 +118,21 @@ def test_the_same_seeds_named_another_way_do_the_work(cached: Paths, monkeypatch
             build(dataclasses.replace(cached, seeds=alias), today=TODAY)
     report = build(dataclasses.replace(cached, seeds=alias), today=TODAY)
     assert [d.path for d in report.rejected] == [str(alias / "zz_empty.txt")]
+
+
+def test_one_listing_of_seeds_gives_the_state_and_what_discover_needs(cached: Paths) -> None:
+    (cached.seeds / "notes").mkdir()
+    (cached.seeds / "linked").symlink_to(cached.seeds / "notes")
+    (cached.seeds / "dangling.txt").symlink_to(cached.seeds / "missing.txt")
+    (cached.seeds / ".hidden.txt").write_text("x", encoding="utf-8")
+    listing = freshness.list_folder(cached.seeds)
+    assert listing.state == freshness.folder_state(cached.seeds, recursive=False)
+    assert listing.folders == {"notes", "linked"}
+    assert "dangling.txt" in listing.names and "dangling.txt" not in listing.stats
+    assert build_module.discover(cached.seeds, listing) == build_module.discover(cached.seeds)
+    files = build_module.discover(cached.seeds, listing)
+    assert cached.seeds / "dangling.txt" in files.seeds and ".hidden.txt" not in {p.name for p in files.seeds}
+    assert all(files.stats[p] == p.stat() for p in files.seeds if p.name != "dangling.txt")
+    assert freshness.list_folder(cached.seeds / "missing").state == freshness.folder_state(
+        cached.seeds / "missing", recursive=False
+    )
