@@ -321,31 +321,48 @@ def gather(
     return sorted(articles, key=Article.newest_first_key), rejected, warnings
 
 
-def neighbours(articles: list[Article], store: Store | None = None) -> Neighbours:
+@dataclass(frozen=True)
+class Links:
+    """Which articles each article page links to, by slug: related articles, and the previous and
+    next article in the same year (by date). `of` gives what a page shows of them."""
+
+    related: Mapping[str, tuple[str, ...]]
+    previous: Mapping[str, str]
+    next: Mapping[str, str]
+    articles: Mapping[str, Article]
+
+    def groups(self, slug: str) -> tuple[tuple[str, ...], ...]:
+        """The slugs the page of `slug` links to: related, previous, next."""
+        previous, following = self.previous.get(slug), self.next.get(slug)
+        return self.related.get(slug, ()), (previous,) if previous else (), (following,) if following else ()
+
+    def of(self, slug: str) -> Neighbours:
+        """What the page of `slug` shows of the articles it links to (`indexes.VIEWS["compact"]`):
+        a page sent to a worker carries these, not the linked articles' whole text."""
+        related, previous, following = (tuple(self._stub(s) for s in group) for group in self.groups(slug))
+        return Neighbours(
+            {slug: related} if slug in self.related else {},
+            {slug: previous[0]} if previous else {},
+            {slug: following[0]} if following else {},
+        )
+
+    def _stub(self, slug: str) -> Article:
+        return replace(self.articles[slug], summary="", lede=None, blocks=(), figures=(), made_key="")
+
+
+def neighbours(articles: list[Article], store: Store | None = None) -> Links:
     """Related articles and the previous/next article in the same year (by date).
 
     `related` reads only slugs, titles, dates, themes and people: an edit elsewhere in an
     article reuses the stored result.
     """
-    stubs: dict[str, Article] = {}
-
-    def stub(a: Article) -> Article:
-        """What a page shows of a linked article (`indexes.VIEWS["compact"]`): a page sent to a
-        worker carries these, not the linked articles' whole text."""
-        if a.slug not in stubs:
-            stubs[a.slug] = replace(a, summary="", lede=None, blocks=(), figures=(), made_key="")
-        return stubs[a.slug]
-
-    by_slug = {a.slug: a for a in articles}
     features = cache.digest([(a.slug, a.title, a.date, a.themes, a.people) for a in articles])
     found = cache.cached_call(store or Store(None), "related", features, related, articles)
-    rel = {slug: tuple(stub(by_slug[r]) for r in others) for slug, others in found.items()}
     previous, following = {}, {}
-    chronological = oldest_first(articles)
-    for older, newer in itertools.pairwise(chronological):
+    for older, newer in itertools.pairwise(oldest_first(articles)):
         if older.year == newer.year:
-            previous[newer.slug], following[older.slug] = stub(older), stub(newer)
-    return Neighbours(rel, previous, following)
+            previous[newer.slug], following[older.slug] = older.slug, newer.slug
+    return Links(found, previous, following, {a.slug: a for a in articles})
 
 
 def feed_files(articles: list[Article], data: Data, site_url: str) -> dict[str, bytes]:
@@ -433,27 +450,30 @@ class Pages:
         self,
         kind: str,
         paths: Sequence[str],
-        items: Sequence[tuple[str, tuple[object, ...]]],
+        keys: Sequence[str],
+        args: Callable[[int], tuple[object, ...]],
+        *,
         fn: Callable[..., str],
         shared: tuple[object, ...] = (),
     ) -> None:
-        """`cached_map(store, kind, items, fn, shared)`, the result for `paths[i]` from `items[i]`."""
+        """`cached_map(store, kind, items, fn, shared)` where the item for `paths[i]` is
+        `(keys[i], args(i))`: arguments are made only for the pages to make."""
         todo = []
-        for path, item in zip(paths, items, strict=True):
-            key = self.keys[path] = cache.entry_key(kind, item[0])
-            if self.written.current(path, key):
+        for i, (path, key) in enumerate(zip(paths, keys, strict=True)):
+            entry = self.keys[path] = cache.entry_key(kind, key)
+            if self.written.current(path, entry):
                 self.current.add(path)
             else:
-                todo.append((path, item))
+                todo.append(i)
         self.store.keep(self.keys[path] for path in self.current)
-        made = cache.cached_map(self.store, kind, [item for _, item in todo], fn, shared=shared)
-        self.made.update(zip([path for path, _ in todo], made, strict=True))
+        made = cache.cached_map(self.store, kind, [(keys[i], args(i)) for i in todo], fn, shared=shared)
+        self.made.update(zip([paths[i] for i in todo], made, strict=True))
 
 
 def article_pages(
     pages: Pages,
     articles: list[Article],
-    around: Neighbours,
+    links: Links,
     keys: Mapping[str, str],
     views: Mapping[str, Mapping[str, str]],
     *,
@@ -461,12 +481,16 @@ def article_pages(
 ) -> None:
     """`render_article` for every article, reused while the article and what its page shows of
     the articles it links to (titles and dates) are unchanged."""
-    items = []
-    for a in articles:
-        mine = around.of(a.slug)
-        key = cache.digest_keys([keys[a.slug]], *([views[b.slug]["compact"] for b in group] for group in mine.groups()))
-        items.append((key, (a, mine)))
-    pages.make("article", [layout.article(a.slug) for a in articles], items, render_article_with, (data,))
+    page_keys = [
+        cache.digest_keys([keys[a.slug]], *([views[s]["compact"] for s in group] for group in links.groups(a.slug)))
+        for a in articles
+    ]
+    paths = [layout.article(a.slug) for a in articles]
+
+    def made_with(i: int) -> tuple[object, ...]:
+        return articles[i], links.of(articles[i].slug)
+
+    pages.make("article", paths, page_keys, made_with, fn=render_article_with, shared=(data,))
 
 
 def view_keys(a: Article) -> dict[str, str]:
@@ -489,11 +513,10 @@ def index_pages(
         return known[at]
 
     plan = index_plan(articles, data, has_about)
-    items = [
-        (cache.digest(spec.path, spec.extra, [(v, key_of(v, chosen)) for v, chosen in spec.reads]), (spec.make,))
-        for spec in plan
+    page_keys = [
+        cache.digest(spec.path, spec.extra, [(v, key_of(v, chosen)) for v, chosen in spec.reads]) for spec in plan
     ]
-    pages.make("index-page", [spec.path for spec in plan], items, _call)
+    pages.make("index-page", [spec.path for spec in plan], page_keys, lambda i: (plan[i].make,), fn=_call)
 
 
 def _call(make: Callable[[], str]) -> str:

@@ -306,18 +306,33 @@ def index_plan(articles: Sequence[Article], data: Data, has_about: bool) -> list
     ]
     for year, items in years.items():
         specs.append(PageSpec(layout.year_page(year), partial(year_page, year, items, data), (("entry", items),)))
+    by_theme = _members(articles, [t.slug for t in data.themes], lambda a: a.themes)
     for t in data.themes:
-        mine = [a for a in articles if t.slug in a.themes]
+        mine = by_theme[t.slug]
         specs.append(PageSpec(layout.theme_page(t.slug), partial(theme_page, t.slug, mine, data), (("compact", mine),)))
     specs.append(PageSpec(layout.TIMELINE, partial(timeline, articles), (("compact", articles),)))
     specs.append(PageSpec(layout.FIGURES, partial(figures_page, articles), (("figures", articles),)))
     specs.append(PageSpec(layout.PEOPLE_INDEX, partial(people_index, articles, data), (("counts", articles),)))
+    by_person = _members(articles, [p.name for p in data.people], lambda a: a.people)
     for p in data.people:
-        mine = [a for a in articles if p.name in a.people]
+        mine = by_person[p.name]
         specs.append(
             PageSpec(layout.person_page(p.slug), partial(person_page, p.slug, mine, data), (("compact", mine),))
         )
     return specs
+
+
+def _members(
+    articles: Sequence[Article], names: Sequence[str], of: Callable[[Article], Sequence[str]]
+) -> dict[str, list[Article]]:
+    """For each name, the articles (in their order) whose `of` holds it: one pass over the articles."""
+    members: dict[str, list[Article]] = {name: [] for name in names}
+    for a in articles:
+        for name in of(a):
+            chosen = members.get(name)
+            if chosen is not None and (not chosen or chosen[-1] is not a):  # a name listed twice: once
+                chosen.append(a)
+    return members
 
 
 def index_pages(articles: Sequence[Article], data: Data, has_about: bool) -> dict[str, str]:

@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from generator import figures, layout
 from generator.classify import whole_words
+from generator.indexes import _members
 from generator.model import Article, PartialDate
 from generator.parsing import is_all_caps
 from generator.reading import ftfy_may_change
@@ -167,3 +168,17 @@ def test_clean_lines_is_the_regular_expressions_line_by_line(text: str) -> None:
         return re.sub(r"\s+", " ", line).strip()
 
     assert clean_lines(text) == [by_regex(line) for line in text.split("\n")]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(["a", "b", "c", "d"]), max_size=4), max_size=8))
+def test_members_in_one_pass_are_the_filter_per_name(themes_of: list[list[str]]) -> None:
+    """indexes._members gives each theme's (person's) articles in order, each once, as filtering
+    the articles once per name does; names not asked for ("d") are ignored."""
+    articles = [
+        Article(f"s{i}", "t", None, None, None, None, "", None, (), tuple(themes), (), 0, 1, f"s{i}.txt", "")
+        for i, themes in enumerate(themes_of)
+    ]
+    names = ["a", "b", "c"]
+    expected = {name: [a for a in articles if name in a.themes] for name in names}
+    assert _members(articles, names, lambda a: a.themes) == expected

@@ -87,10 +87,12 @@ def test_previous_and_next_stay_within_the_year() -> None:
         article("b", PartialDate(2025, 1)),
         article("c", PartialDate(2025, 1, 5)),
     )
-    around = neighbours([c, a, b])
-    assert {k: v.slug for k, v in around.next.items()} == {"b": "c"}
-    assert {k: v.slug for k, v in around.previous.items()} == {"c": "b"}
-    assert (around.next["b"].title, around.next["b"].date) == (c.title, c.date)  # what a page shows of it
+    links = neighbours([c, a, b])
+    assert links.next == {"b": "c"}
+    assert links.previous == {"c": "b"}
+    shown = links.of("b").next["b"]  # what the page of b shows of c
+    assert (shown.slug, shown.title, shown.date, shown.blocks) == (c.slug, c.title, c.date, ())
+    assert links.of("b").previous == {} and links.of("c").previous["c"].slug == "b"
 
 
 def test_chart_counts_each_article_once_by_main_theme(data: Data) -> None:
