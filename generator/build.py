@@ -26,7 +26,7 @@ from .curation import Curation, load_curation
 from .data import DATA_FILES, Data, load_data
 from .errors import ConfigError, ConfigErrors, SeedError
 from .indexes import VIEWS, index_plan, oldest_first
-from .model import Article, BlockKind, Diagnostic, ParsedSeed
+from .model import Article, BlockKind, Blocks, Diagnostic, ParsedSeed
 from .output import WriteResult, Written, write_content
 from .pages import Neighbours, render_article
 from .parsing import parse_seed
@@ -164,7 +164,7 @@ def make_article(
         author=cur.author or parsed.author,
         summary=cur.summary or text.cut(lede, SUMMARY_MAX) or title,
         lede=parsed.lede,
-        blocks=parsed.blocks,
+        blocks=Blocks(parsed.blocks),
         themes=themes,
         people=people,
         words=words,
@@ -260,10 +260,13 @@ def process_seeds(
     (`searchindex.terms_key`), where the search index looks for them.
     """
     items = []
+    none = Curation()
+    cur_keys = {id(cur): cache.digest(cur) for cur in [none, *curations.values()]}
     for path, raw in zip(files.seeds, cache.file_hashes(store, files.seeds, files.stats), strict=True):
-        cur = curations.get(unicodedata.normalize("NFC", path.stem), Curation())
-        # raw is None if the file is unreadable now: computed (and rejected) every run
-        items.append((raw and cache.digest(path.name, raw, cur), (path, cur)))
+        cur = curations.get(unicodedata.normalize("NFC", path.stem), none)
+        # raw is None if the file is unreadable now: computed (and rejected) every run. The
+        # name comes last: the hex digests before it hold no line break, so the key is unambiguous.
+        items.append((raw and cache.digest_keys([raw, cur_keys[id(cur)], path.name]), (path, cur)))
     results = cache.cached_map(
         store,
         "seed",

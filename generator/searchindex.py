@@ -30,14 +30,15 @@ import operator
 import re
 import unicodedata
 import zlib
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from typing import overload
 
 from . import cache, layout
 from .cache import Store
 from .data import Data
 from .indexes import person_description
-from .model import Article
+from .model import Article, Block
 
 FOLDER = "tim-kiem"
 META = f"{FOLDER}/index.json"
@@ -156,7 +157,7 @@ class Doc:
     title: str
     date: str  # as the site shows it (`02/12/2025`), empty for pages without a date
     summary: str
-    text: tuple[str, ...]  # paragraphs: a phrase never spans two
+    text: Sequence[str]  # paragraphs: a phrase never spans two
 
 
 def page_url(source: str) -> str:
@@ -175,8 +176,45 @@ def article_doc(a: Article) -> Doc:
         title=a.title,
         date=a.date.vi() if a.date else "",
         summary=a.summary,
-        text=tuple(b.text for b in a.blocks),
+        text=BlockTexts(a.blocks),
     )
+
+
+class BlockTexts(Sequence[str]):
+    """The texts of an article's blocks, read only if the document's terms are made (they are
+    stored when the article is made): equal to, and pickled as, the tuple of the texts."""
+
+    __slots__ = ("_blocks",)
+
+    def __init__(self, blocks: Sequence[Block]) -> None:
+        self._blocks = blocks
+
+    def _texts(self) -> tuple[str, ...]:
+        return tuple(b.text for b in self._blocks)
+
+    def __len__(self) -> int:
+        return len(self._blocks)
+
+    @overload
+    def __getitem__(self, index: int) -> str: ...
+    @overload
+    def __getitem__(self, index: slice) -> tuple[str, ...]: ...
+    def __getitem__(self, index: int | slice) -> str | tuple[str, ...]:
+        return self._texts()[index]
+
+    def __iter__(self) -> Iterator[str]:
+        return (b.text for b in self._blocks)
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, (BlockTexts, tuple, list)):
+            return self._texts() == tuple(other)
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(self._texts())
+
+    def __reduce__(self) -> tuple[type[tuple[str, ...]], tuple[tuple[str, ...]]]:
+        return (tuple, (self._texts(),))
 
 
 def documents(articles: Iterable[Article], data: Data) -> list[Doc]:

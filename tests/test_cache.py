@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import pickle
 import shutil
 import sys
 from pathlib import Path
@@ -15,6 +16,7 @@ from generator import cache, searchindex
 from generator.build import Paths, Report, build
 from generator.data import Data
 from generator.errors import ConfigErrors
+from generator.model import Block, BlockKind, Blocks
 from tests.conftest import TODAY, copy_hand_written
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -281,3 +283,17 @@ def test_an_edit_neither_makes_nor_reads_the_pages_it_leaves(
     os.utime(next(corpus.seeds.glob("*.txt")))
     assert build(corpus, today=TODAY).result.written == (victim.relative_to(corpus.content).as_posix(),)
     assert snapshot(corpus.content) == reference(corpus, tmp_path)[0]
+
+
+def test_blocks_pickle_as_bytes_and_are_decoded_when_read() -> None:
+    blocks = Blocks([Block(BlockKind.PARAGRAPH, "Hợp tác toàn diện"), Block(BlockKind.CAPTION, "Ảnh: TTXVN")])
+    loaded = pickle.loads(pickle.dumps(blocks, protocol=pickle.HIGHEST_PROTOCOL))
+    assert loaded._blocks is None  # loading the cache decodes no text
+    assert loaded == blocks == tuple(blocks) and hash(loaded) == hash(tuple(blocks))
+    expected = [(BlockKind.PARAGRAPH, "Hợp tác toàn diện"), (BlockKind.CAPTION, "Ảnh: TTXVN")]
+    assert [(b.kind, b.text) for b in loaded] == expected
+    assert loaded[1:] == (blocks[1],) and len(loaded) == 2 and Blocks() == ()
+    assert cache.digest(loaded) == cache.digest(blocks)  # the same key, loaded or made
+    texts = searchindex.BlockTexts(loaded)
+    assert texts == ("Hợp tác toàn diện", "Ảnh: TTXVN") and list(texts) == list(texts[:])
+    assert pickle.loads(pickle.dumps(texts)) == ("Hợp tác toàn diện", "Ảnh: TTXVN")
