@@ -589,7 +589,7 @@ def _build(paths: Paths, today: _dt.date | None, site_url: str | None, *, keep_c
     written = written if isinstance(written, Written) else Written(paths.content)
     rendered = render(articles, data, has_about, url, store=store, written=written)
     result = write_content(paths.content, rendered.files, rendered.current)
-    store.put(record, written.after(rendered.keys, rendered.current))
+    store.put(record, written.after(rendered.keys, rendered.current, rendered.files))
     store.save()
     done = freshness.stamp(paths.seeds, seeds_state, paths.content, day, url)
     freshness.save(store.folder, freshness.LastRun(done, len(articles), tuple(rejected), tuple(warnings), seeds_state))

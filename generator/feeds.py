@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import email.utils
+import heapq
 import json
 import re
 import xml.etree.ElementTree as ET
@@ -53,7 +54,7 @@ def _stamp(a: Article) -> _dt.datetime | None:
 
 def latest(articles: Sequence[Article]) -> list[Article]:
     """The articles a feed holds: the newest MAX_ITEMS."""
-    return sorted(articles, key=Article.newest_first_key)[:MAX_ITEMS]
+    return heapq.nsmallest(MAX_ITEMS, articles, key=Article.newest_first_key)  # sorted(...)[:MAX_ITEMS]
 
 
 def rss(feed: Feed, articles: Sequence[Article], data: Data, site_url: str) -> bytes:

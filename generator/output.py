@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import ctypes
 import errno
+import hashlib
 import itertools
 import json
 import os
@@ -93,6 +94,9 @@ class WriteResult:
         return bool(self.written or self.removed)
 
 
+Entry = tuple[str, int, int, int, str]  # key, size, modification time (ns), inode, SHA-256 or ""
+
+
 @dataclass(frozen=True)
 class Written:
     """What runs wrote into `content/`: by path, the key its bytes were made from (equal keys,
@@ -100,39 +104,56 @@ class Written:
 
     A file whose key and metadata are still the same holds those bytes: a run need neither make
     them nor read the file to know it is current (what make trusts). As git does with racily
-    clean files, a file is recorded only once it was last modified at least HASH_SETTLE_NS
-    before: a rewrite within one timestamp tick could keep its metadata.
+    clean files: a file modified less than HASH_SETTLE_NS before it was recorded could have been
+    rewritten within the same timestamp tick, keeping its metadata, so its entry also holds the
+    SHA-256 of its bytes, checked against the file until a check finds it settled.
     """
 
     content: Path
-    files: dict[str, tuple[str, int, int, int]] = field(default_factory=dict)
+    files: dict[str, Entry] = field(default_factory=dict)
+    settled: set[str] = field(default_factory=set, compare=False)  # racy entries found settled
 
     def current(self, rel: str, key: str) -> bool:
         known = self.files.get(rel)
         if known is None or known[0] != key:
             return False
+        path = os.path.join(self.content, rel)
         try:
-            st = os.stat(os.path.join(self.content, rel))
+            st = os.stat(path)
+            if (st.st_size, st.st_mtime_ns, st.st_ino) != known[1:4]:
+                return False
+            if not known[4]:
+                return True
+            checked = time.time_ns()
+            with open(path, "rb") as f:
+                same = hashlib.file_digest(f, "sha256").hexdigest() == known[4]
         except OSError:
             return False
-        return (st.st_size, st.st_mtime_ns, st.st_ino) == known[1:]
+        if same and st.st_mtime_ns < checked - HASH_SETTLE_NS:
+            self.settled.add(rel)  # checked after its tick had passed: metadata suffice from now on
+        return same
 
-    def after(self, keys: Mapping[str, str], current: Collection[str]) -> Written:
-        """The record once `content/` holds the files `keys` names (with the key of each), of
-        which those in `current` were current before the write (so still recorded as they were)."""
-        files = {}
+    def after(self, keys: Mapping[str, str], current: Collection[str], made: Mapping[str, bytes]) -> Written:
+        """The record once `content/` holds the files `keys` names (with the key of each): those
+        in `current` were current before the write; `made` has the bytes of the others."""
+        files: dict[str, Entry] = {}
         now = time.time_ns()
         for rel, key in keys.items():
             known = self.files.get(rel)
             if rel in current and known is not None and known[0] == key:
-                files[rel] = known
+                files[rel] = (*known[:4], "") if rel in self.settled else known
                 continue
             try:
                 st = os.stat(os.path.join(self.content, rel))
             except OSError:
                 continue
             if st.st_mtime_ns < now - HASH_SETTLE_NS:
-                files[rel] = (key, st.st_size, st.st_mtime_ns, st.st_ino)
+                sha = ""
+            elif rel in made:
+                sha = hashlib.sha256(made[rel]).hexdigest()
+            else:
+                continue
+            files[rel] = (key, st.st_size, st.st_mtime_ns, st.st_ino, sha)
         return Written(self.content, files)
 
 

@@ -297,3 +297,65 @@ def test_blocks_pickle_as_bytes_and_are_decoded_when_read() -> None:
     texts = searchindex.BlockTexts(loaded)
     assert texts == ("Hợp tác toàn diện", "Ảnh: TTXVN") and list(texts) == list(texts[:])
     assert pickle.loads(pickle.dumps(texts)) == ("Hợp tác toàn diện", "Ảnh: TTXVN")
+
+
+def test_an_edit_right_after_a_full_build_checks_pages_by_their_bytes_hash(
+    corpus: Paths, tmp_path: Path, data: Data, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Pages written less than 2 s before a run's record carry the SHA-256 of their bytes: the
+    next run checks them by reading them, without making or loading them, and still finds a
+    rewrite that kept a page's size, modification time and inode."""
+    build(corpus, today=TODAY)  # every page just written: none settled
+    victim = sorted((corpus.content / "bai-viet").glob("*.md"))[-1]
+    before = victim.stat()
+    victim.write_bytes(victim.read_bytes().swapcase())  # the same size, in place: the same inode
+    os.utime(victim, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert victim.stat().st_mtime_ns == before.st_mtime_ns and victim.stat().st_ino == before.st_ino
+
+    loaded: list[str] = []
+    real_load = cache.Store._load
+
+    def counting(self: cache.Store, name: str) -> dict[str, object]:
+        loaded.append(name)
+        return real_load(self, name)
+
+    made: list[str] = []
+    real_render = build_module.render_article
+
+    def rendering(a: object, *args: object) -> str:
+        made.append(a.slug)  # type: ignore[attr-defined]
+        return real_render(a, *args)
+
+    monkeypatch.setattr(cache.Store, "_load", counting)
+    monkeypatch.setattr(build_module, "render_article", rendering)
+    edit_seed(corpus.seeds / "003_5faa7db0ee151eab.txt", "SỬA-ĐỔI", data)
+    report = build(corpus, today=TODAY)
+    monkeypatch.undo()
+    assert len(made) == 1  # the edited article's page
+    page_shards = {name for name in loaded if name.startswith("shard-article-")}
+    assert len(page_shards) <= 2  # the shards of the victim's page and the edited one, not all 64
+    assert victim.relative_to(corpus.content).as_posix() in report.result.written
+    assert (snapshot(corpus.content), outcome(report)) == reference(corpus, tmp_path)
+
+
+def test_a_page_checked_by_its_hash_once_settled_is_then_trusted_on_its_metadata(
+    corpus: Paths, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    build(corpus, today=TODAY)  # every page recorded with the hash of its bytes
+    opened: list[str] = []
+
+    def counting_open(path: str, mode: str = "r") -> object:
+        if str(path).startswith(f"{corpus.content}{os.sep}"):  # a page, not the lock beside content/
+            opened.append(str(path))
+        return open(path, mode)
+
+    monkeypatch.setattr(output_module, "open", counting_open, raising=False)
+    monkeypatch.setattr(output_module, "HASH_SETTLE_NS", 0)  # from now on every page counts as settled
+    seed = next(corpus.seeds.glob("*.txt"))
+    os.utime(seed)  # past the fast path
+    assert not build(corpus, today=TODAY).result.changed
+    assert len(opened) > 50  # each page read once to check its hash
+    opened.clear()
+    os.utime(seed, ns=(seed.stat().st_atime_ns, seed.stat().st_mtime_ns + 1))
+    assert not build(corpus, today=TODAY).result.changed
+    assert opened == []  # the record now trusts their metadata
