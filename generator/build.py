@@ -429,8 +429,8 @@ def render(
     in_feeds = [feeds.latest(articles)]
     in_feeds += [feeds.latest([a for a in articles if t.slug in a.themes]) for t in data.themes]
     feeds_key = cache.digest(site_url, [[keys[a.slug] for a in chosen] for chosen in in_feeds])
-    made = cache.cached_call(store, "feeds", feeds_key, feed_files, articles, data, site_url)
-    made.update(searchindex.search_files(articles, data, store, keys))
+    made = dict(cache.cached_call(store, "feeds", feeds_key, feed_files, articles, data, site_url))  # a copy:
+    made.update(searchindex.search_files(articles, data, store, keys))  # the stored feeds stay feeds only
     for path, content in made.items():
         key = pages.keys[path] = f"sha256:{hashlib.sha256(content).hexdigest()}"
         if written.current(path, key):

@@ -359,3 +359,15 @@ def test_a_page_checked_by_its_hash_once_settled_is_then_trusted_on_its_metadata
     os.utime(seed, ns=(seed.stat().st_atime_ns, seed.stat().st_mtime_ns + 1))
     assert not build(corpus, today=TODAY).result.changed
     assert opened == []  # the record now trusts their metadata
+
+
+def test_stored_results_are_not_changed_by_the_run_that_reads_them(corpus: Paths) -> None:
+    """The feeds' stored files stay feeds only (a run once added the search index's files to
+    the dictionary it had read from the store, and saved that)."""
+    build(corpus, today=TODAY)
+    os.utime(next(corpus.seeds.glob("*.txt")))
+    build(corpus, today=TODAY)  # reads the stored feeds
+    assert corpus.cache is not None
+    stored = [pickle.loads(p.read_bytes()) for p in corpus.cache.rglob("shard-feeds-*.pickle")]
+    paths = {path for shard in stored for files in shard.values() for path in files}
+    assert paths and all(path.endswith(("rss.xml", "feed.json")) for path in paths)
