@@ -8,6 +8,7 @@ whether `content/` is as before the run or fully updated; never a mix).
 from __future__ import annotations
 
 import argparse
+import gc
 import re
 import sys
 from collections.abc import Sequence
@@ -83,4 +84,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    code = main()
+    # The process ends here: spare its exit the garbage collection over every object the run
+    # left (about 0.06 s of a 1.5 s edit at 5,000 seeds); reference counting still frees them.
+    gc.freeze()
+    sys.exit(code)
