@@ -221,7 +221,12 @@ def documents(articles: Iterable[Article], data: Data) -> list[Doc]:
     """Articles newest first, then theme and person pages (found by title and description, as in
     their `<meta name="description">`; their article lists are left out: each article is its own
     document)."""
-    docs = [article_doc(a) for a in sorted(articles, key=Article.newest_first_key)]
+    return [*map(article_doc, sorted(articles, key=Article.newest_first_key)), *page_documents(data)]
+
+
+def page_documents(data: Data) -> list[Doc]:
+    """The theme and person pages' documents (see `documents`)."""
+    docs = []
     for t in data.themes:
         description = t.description or t.name
         docs.append(Doc(page_url(layout.theme_page(t.slug)), t.name, "", description, (description,)))
@@ -229,6 +234,34 @@ def documents(articles: Iterable[Article], data: Data) -> list[Doc]:
         description = person_description(p)
         docs.append(Doc(page_url(layout.person_page(p.slug)), p.name, "", description, (description,)))
     return docs
+
+
+class _Documents(Sequence[Doc]):
+    """`documents`, each article's made when first asked for: an edit patches the index with the
+    documents it changed and the shards of documents they are in, not every document."""
+
+    def __init__(self, ordered: Sequence[Article], pages: Sequence[Doc]) -> None:
+        self._articles, self._pages = ordered, pages
+        self._made: dict[int, Doc] = {}
+
+    def __len__(self) -> int:
+        return len(self._articles) + len(self._pages)
+
+    @overload
+    def __getitem__(self, index: int) -> Doc: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[Doc]: ...
+    def __getitem__(self, index: int | slice) -> Doc | list[Doc]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        i = index + len(self) if index < 0 else index
+        if not 0 <= i < len(self):
+            raise IndexError(index)
+        if i >= len(self._articles):
+            return self._pages[i - len(self._articles)]
+        if i not in self._made:
+            self._made[i] = article_doc(self._articles[i])
+        return self._made[i]
 
 
 @dataclass(frozen=True)
@@ -481,11 +514,11 @@ def search_files(
     """The search index for these articles and the site's themes and people.
 
     `keys` (article slug → a digest of the article) spare hashing every document's text."""
-    docs = documents(articles, data)
     if keys is None:
-        return index_files(docs, store)
+        return index_files(documents(articles, data), store)
     ordered = sorted(articles, key=Article.newest_first_key)  # as in documents()
-    others = [cache.digest(doc) for doc in docs[len(ordered) :]]
+    pages = page_documents(data)
+    others = [cache.digest(doc) for doc in pages]
     doc_keys = [keys[a.slug] for a in ordered] + others
     term_keys = [a.made_key or keys[a.slug] for a in ordered] + others
-    return index_files(docs, store, doc_keys, term_keys)
+    return index_files(_Documents(ordered, pages), store, doc_keys, term_keys)

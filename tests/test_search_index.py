@@ -279,3 +279,15 @@ def test_edits_of_different_documents_in_later_runs_are_each_patched(
 def test_the_table_of_short_codes_is_the_varint_of_each_gap() -> None:
     assert len(si._CODES) == si._SMALL
     assert [si._varint(n) for n in range(si._SMALL)] == si._CODES
+
+
+def test_documents_made_when_asked_for_are_the_documents() -> None:
+    data = load_data(ROOT / "data")
+    articles, _, _ = gather(Paths(seeds=ROOT / "seeds", data=ROOT / "data"), data, TODAY)
+    expected = si.documents(articles, data)
+    lazy = si._Documents(sorted(articles, key=si.Article.newest_first_key), si.page_documents(data))
+    assert len(lazy) == len(expected) and list(lazy) == expected
+    assert lazy[-1] == expected[-1] and lazy[1:4] == expected[1:4]
+    assert lazy[len(articles) :] == expected[len(articles) :]
+    with pytest.raises(IndexError):
+        lazy[len(expected)]
