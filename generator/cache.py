@@ -82,6 +82,12 @@ def file_sha256(path: Path) -> str | None:
 HASH_SETTLE_NS = 2_000_000_000  # a file changed this recently may change again within one timestamp tick
 
 
+def settled(mtime_ns: int, seen_ns: int) -> bool:
+    """Whether a file last modified at `mtime_ns`, looked at at `seen_ns`, can no longer change
+    unseen: a later change gets a later modification time (git's rule for racily clean files)."""
+    return mtime_ns < seen_ns - HASH_SETTLE_NS
+
+
 def file_hashes(
     store: Store, paths: Sequence[Path], stats: Mapping[Path, os.stat_result] | None = None
 ) -> list[str | None]:
@@ -109,9 +115,9 @@ def file_hashes(
         if isinstance(known, str):
             hashes.append(known)
             continue
-        settled = st.st_mtime_ns < time.time_ns() - HASH_SETTLE_NS
+        seen = time.time_ns()
         found = file_sha256(path)
-        if found is not None and settled:
+        if found is not None and settled(st.st_mtime_ns, seen):
             store.put(key, found)
         hashes.append(found)
     return hashes

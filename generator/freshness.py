@@ -30,8 +30,8 @@ RECORD = "last-run.pickle"
 
 @dataclass(frozen=True)
 class Listing:
-    """A folder's entries as read once: `state` is `folder_state(folder, recursive=False)`, and
-    the other fields are what that read found (so the folder is not read again for them)."""
+    """A folder's entries as read once: a hash of their names and metadata (as `folder_state`
+    hashes them), and what that read found (so the folder is not read again for it)."""
 
     state: str
     names: tuple[str, ...]  # sorted
@@ -41,54 +41,62 @@ class Listing:
 
 def list_folder(folder: Path) -> Listing:
     h = hashlib.sha256()
-    names, folders, stats = [], set(), {}
-    try:
-        with os.scandir(folder) as listing:
-            entries = sorted(listing, key=lambda e: e.name)
-    except OSError as exc:
-        h.update(f"\0unreadable {exc.errno}\n".encode("utf-8", "surrogateescape"))
-        return Listing(h.hexdigest(), (), frozenset(), {})
+    folders, stats = set(), {}
+    entries = _entries(folder, "", h)
     for entry in entries:
-        names.append(entry.name)
-        try:
-            st = stats[entry.name] = entry.stat()
-            meta = f"{st.st_mode} {st.st_size} {st.st_mtime_ns} {st.st_ctime_ns} {st.st_ino}"
+        st = _add(h, entry.name, entry)
+        if st is not None:
+            stats[entry.name] = st
             if stat.S_ISDIR(st.st_mode):
                 folders.add(entry.name)
-        except OSError as exc:
-            meta = f"unreadable {exc.errno}"
-        h.update(f"{entry.name}\0{meta}\n".encode("utf-8", "surrogateescape"))
-    return Listing(h.hexdigest(), tuple(names), frozenset(folders), stats)
+    return Listing(h.hexdigest(), tuple(e.name for e in entries), frozenset(folders), stats)
 
 
-def folder_state(folder: Path, recursive: bool) -> str:
-    """A hash of the names and metadata of a folder's entries (of every file below it, if recursive)."""
+def folder_state(folder: Path) -> str:
+    """A hash of the names and metadata of every file below a folder."""
     h = hashlib.sha256()
     stack = [(folder, "")]
     while stack:
         here, prefix = stack.pop()
-        try:
-            entries = sorted(os.scandir(here), key=lambda e: e.name)
-        except OSError as exc:
-            h.update(f"{prefix}\0unreadable {exc.errno}\n".encode("utf-8", "surrogateescape"))
-            continue
-        for entry in entries:
-            name = prefix + entry.name
-            try:
-                if recursive and entry.is_dir(follow_symlinks=False):
-                    stack.append((Path(entry.path), name + "/"))
-                    continue
-                st = entry.stat()
-                meta = f"{st.st_mode} {st.st_size} {st.st_mtime_ns} {st.st_ctime_ns} {st.st_ino}"
-            except OSError as exc:
-                meta = f"unreadable {exc.errno}"
-            h.update(f"{name}\0{meta}\n".encode("utf-8", "surrogateescape"))
+        for entry in _entries(here, prefix, h):
+            if _is_folder(entry):
+                stack.append((Path(entry.path), f"{prefix}{entry.name}/"))
+            else:
+                _add(h, prefix + entry.name, entry)
     return h.hexdigest()
+
+
+def _entries(folder: Path, prefix: str, h: hashlib._Hash) -> list[os.DirEntry[str]]:
+    """The folder's entries by name; an unreadable folder goes into the hash as such."""
+    try:
+        with os.scandir(folder) as listing:
+            return sorted(listing, key=lambda e: e.name)
+    except OSError as exc:
+        h.update(f"{prefix}\0unreadable {exc.errno}\n".encode("utf-8", "surrogateescape"))
+        return []
+
+
+def _is_folder(entry: os.DirEntry[str]) -> bool:
+    try:
+        return entry.is_dir(follow_symlinks=False)
+    except OSError:
+        return False  # hashed as an unreadable entry
+
+
+def _add(h: hashlib._Hash, name: str, entry: os.DirEntry[str]) -> os.stat_result | None:
+    """Hash one entry's name and metadata (mode, size, modification and change times, inode)."""
+    try:
+        st = entry.stat()
+        meta = f"{st.st_mode} {st.st_size} {st.st_mtime_ns} {st.st_ctime_ns} {st.st_ino}"
+    except OSError as exc:
+        st, meta = None, f"unreadable {exc.errno}"
+    h.update(f"{name}\0{meta}\n".encode("utf-8", "surrogateescape"))
+    return st
 
 
 def stamp(seeds: Path, seeds_state: str, content: Path, today: _dt.date, site_url: str) -> str:
     """The stamp of a run; the folders as given too, since the diagnostics it repeats name files by them."""
-    parts = [str(seeds), seeds_state, str(content), folder_state(content, recursive=True), today.isoformat(), site_url]
+    parts = [str(seeds), seeds_state, str(content), folder_state(content), today.isoformat(), site_url]
     return hashlib.sha256("\0".join(parts).encode("utf-8", "surrogateescape")).hexdigest()
 
 
@@ -100,7 +108,7 @@ class LastRun:
     article_count: int
     rejected: tuple[Diagnostic, ...]
     warnings: tuple[Diagnostic, ...]
-    seeds_state: str = ""  # the `folder_state` of `seeds/` in the stamp
+    seeds_state: str = ""  # the `Listing.state` of `seeds/` in the stamp
 
     def fresh(self, seeds: Path, seeds_state: str, content: Path, today: _dt.date, site_url: str) -> bool:
         """Whether nothing changed since this run (`content/` is looked at only if `seeds/` is unchanged)."""

@@ -42,7 +42,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .cache import HASH_SETTLE_NS
+from .cache import file_sha256, settled
 from .errors import ConfigError
 
 try:
@@ -104,7 +104,7 @@ class Written:
 
     A file whose key and metadata are still the same holds those bytes: a run need neither make
     them nor read the file to know it is current (what make trusts). As git does with racily
-    clean files: a file modified less than HASH_SETTLE_NS before it was recorded could have been
+    clean files: a file modified less than `cache.HASH_SETTLE_NS` before it was recorded could have been
     rewritten within the same timestamp tick, keeping its metadata, so its entry also holds the
     SHA-256 of its bytes, checked against the file until a check finds it settled.
     """
@@ -120,16 +120,15 @@ class Written:
         path = os.path.join(self.content, rel)
         try:
             st = os.stat(path)
-            if (st.st_size, st.st_mtime_ns, st.st_ino) != known[1:4]:
-                return False
-            if not known[4]:
-                return True
-            checked = time.time_ns()
-            with open(path, "rb") as f:
-                same = hashlib.file_digest(f, "sha256").hexdigest() == known[4]
         except OSError:
             return False
-        if same and st.st_mtime_ns < checked - HASH_SETTLE_NS:
+        if (st.st_size, st.st_mtime_ns, st.st_ino) != known[1:4]:
+            return False
+        if not known[4]:
+            return True
+        checked = time.time_ns()
+        same = file_sha256(Path(path)) == known[4]
+        if same and settled(st.st_mtime_ns, checked):
             self.settled.add(rel)  # checked after its tick had passed: metadata suffice from now on
         return same
 
@@ -147,7 +146,7 @@ class Written:
                 st = os.stat(os.path.join(self.content, rel))
             except OSError:
                 continue
-            if st.st_mtime_ns < now - HASH_SETTLE_NS:
+            if settled(st.st_mtime_ns, now):
                 sha = ""
             elif rel in made:
                 sha = hashlib.sha256(made[rel]).hexdigest()

@@ -342,15 +342,15 @@ def test_a_page_checked_by_its_hash_once_settled_is_then_trusted_on_its_metadata
     corpus: Paths, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     build(corpus, today=TODAY)  # every page recorded with the hash of its bytes
-    opened: list[str] = []
+    opened: list[Path] = []
+    real = cache.file_sha256
 
-    def counting_open(path: str, mode: str = "r") -> object:
-        if str(path).startswith(f"{corpus.content}{os.sep}"):  # a page, not the lock beside content/
-            opened.append(str(path))
-        return open(path, mode)
+    def counting(path: Path) -> str | None:
+        opened.append(path)
+        return real(path)
 
-    monkeypatch.setattr(output_module, "open", counting_open, raising=False)
-    monkeypatch.setattr(output_module, "HASH_SETTLE_NS", 0)  # from now on every page counts as settled
+    monkeypatch.setattr(output_module, "file_sha256", counting)
+    monkeypatch.setattr(cache, "HASH_SETTLE_NS", 0)  # from now on every page counts as settled
     seed = next(corpus.seeds.glob("*.txt"))
     os.utime(seed)  # past the fast path
     assert not build(corpus, today=TODAY).result.changed

@@ -126,13 +126,16 @@ def test_one_listing_of_seeds_gives_the_state_and_what_discover_needs(cached: Pa
     (cached.seeds / "dangling.txt").symlink_to(cached.seeds / "missing.txt")
     (cached.seeds / ".hidden.txt").write_text("x", encoding="utf-8")
     listing = freshness.list_folder(cached.seeds)
-    assert listing.state == freshness.folder_state(cached.seeds, recursive=False)
+    assert freshness.list_folder(cached.seeds).state == listing.state  # nothing changed
     assert listing.folders == {"notes", "linked"}
     assert "dangling.txt" in listing.names and "dangling.txt" not in listing.stats
     assert build_module.discover(cached.seeds, listing) == build_module.discover(cached.seeds)
     files = build_module.discover(cached.seeds, listing)
     assert cached.seeds / "dangling.txt" in files.seeds and ".hidden.txt" not in {p.name for p in files.seeds}
     assert all(files.stats[p] == p.stat() for p in files.seeds if p.name != "dangling.txt")
-    assert freshness.list_folder(cached.seeds / "missing").state == freshness.folder_state(
-        cached.seeds / "missing", recursive=False
-    )
+    seed = files.seeds[0]
+    os.utime(seed, ns=(seed.stat().st_atime_ns, seed.stat().st_mtime_ns + 1))
+    assert freshness.list_folder(cached.seeds).state != listing.state  # one time changed
+    missing = freshness.list_folder(cached.seeds / "missing")
+    assert (missing.names, missing.state) == ((), freshness.list_folder(cached.seeds / "missing").state)
+    assert missing.state != freshness.list_folder(cached.seeds).state
