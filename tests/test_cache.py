@@ -169,8 +169,8 @@ def test_every_kind_of_change_gives_what_an_uncached_build_gives(
     assert (snapshot(corpus.content), outcome(report)) == reference(corpus, tmp_path)
 
 
-def _hashes_read(store: cache.Store, paths: list[Path], monkeypatch: pytest.MonkeyPatch) -> list[Path]:
-    """The files `file_hashes` reads (rather than taking the stored hash)."""
+def _count_hashing(monkeypatch: pytest.MonkeyPatch, module: object) -> list[Path]:
+    """The files `module` hashes with `cache.file_sha256` from now on (the list fills as it does)."""
     read: list[Path] = []
     real = cache.file_sha256
 
@@ -178,9 +178,16 @@ def _hashes_read(store: cache.Store, paths: list[Path], monkeypatch: pytest.Monk
         read.append(path)
         return real(path)
 
-    monkeypatch.setattr(cache, "file_sha256", counting)
-    assert cache.file_hashes(store, paths) == [real(p) for p in paths]
-    monkeypatch.setattr(cache, "file_sha256", real)
+    monkeypatch.setattr(module, "file_sha256", counting)
+    return read
+
+
+def _hashes_read(store: cache.Store, paths: list[Path], monkeypatch: pytest.MonkeyPatch) -> list[Path]:
+    """The files `file_hashes` reads (rather than taking the stored hash)."""
+    expected = [cache.file_sha256(p) for p in paths]
+    with monkeypatch.context() as m:
+        read = _count_hashing(m, cache)
+        assert cache.file_hashes(store, paths) == expected
     return read
 
 
@@ -342,14 +349,7 @@ def test_a_page_checked_by_its_hash_once_settled_is_then_trusted_on_its_metadata
     corpus: Paths, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     build(corpus, today=TODAY)  # every page recorded with the hash of its bytes
-    opened: list[Path] = []
-    real = cache.file_sha256
-
-    def counting(path: Path) -> str | None:
-        opened.append(path)
-        return real(path)
-
-    monkeypatch.setattr(output_module, "file_sha256", counting)
+    opened = _count_hashing(monkeypatch, output_module)
     monkeypatch.setattr(cache, "HASH_SETTLE_NS", 0)  # from now on every page counts as settled
     seed = next(corpus.seeds.glob("*.txt"))
     os.utime(seed)  # past the fast path
