@@ -6,17 +6,22 @@ hand-written and is never changed. A run works like this:
 1. compare the wanted files with what is on disk; if nothing differs, write nothing at all.
    Files the caller names `current` are not compared: the caller knows they hold what it wants
    (`Written` records, for each file a run wrote, the key of its bytes and the file's metadata);
-2. build a sibling staging tree `.content.staging/`: unchanged files (generated or
-   hand-written) are hard links to the current ones, so they keep their inode and mtime
-   (MkDocs' dirty rebuild and `mkdocs serve` see only what really changed); changed files
-   are new files; the manifest is written last;
+2. bring the sibling staging tree `.content.staging/` up to date: every unchanged file
+   (generated or hand-written) is a hard link to the current one, so it keeps its inode and
+   mtime (MkDocs' dirty rebuild and `mkdocs serve` see only what really changed); changed files
+   are new files; the manifest is written last. The tree is kept from the run before (it holds
+   the output before that run): an entry that already is the same file as in `content/` (same
+   inode on the same device) stays, every other entry is linked again or removed, so a run
+   links only what changed since the run before instead of every file;
 3. swap the staging tree and `content/` in one atomic step (Linux `renameat2` with
-   RENAME_EXCHANGE; elsewhere two renames, recovered on the next run), then delete the old one.
+   RENAME_EXCHANGE; elsewhere two renames, recovered on the next run). The old `content/` is
+   now the staging tree, kept for the next run.
 
-A kill at any point leaves `content/` as it was before the run, or as the run meant it.
-Ctrl-C before step 3 removes the staging tree and leaves `content/` as it was; Ctrl-C during
-step 3 is held until the swap is done, then raised. `commits` counts the swaps done in this
-process, so the CLI can tell the user which of the two `content/` is.
+A kill at any point leaves `content/` as it was before the run, or as the run meant it; a
+staging tree left half made is brought up to date like any other. Ctrl-C before step 3 leaves
+`content/` as it was; Ctrl-C during step 3 is held until the swap is done, then raised.
+`commits` counts the swaps done in this process, so the CLI can tell the user which of the two
+`content/` is.
 
 Test hook: with `GENERATOR_TEST_SIGNAL=KILL@12` (or `INT@commit`) in the environment, the
 writer sends itself SIGKILL (SIGINT) at its 12th checkpoint (the one named `commit`), so
@@ -200,14 +205,28 @@ def plan(content: Path, wanted: Mapping[str, bytes], current: Collection[str] = 
 
 
 def recover(content: Path) -> None:
-    """Finish or undo a run that was killed: leave exactly one complete `content/`."""
-    staging = content.with_name(f".{content.name}{STAGING_SUFFIX}")
-    old = content.with_name(f".{content.name}{OLD_SUFFIX}")
+    """Finish or undo a run that was killed: leave exactly one complete `content/`.
+
+    The staging tree stays, whatever state it was left in: the next write brings it up to date."""
+    staging, old = _staging(content), content.with_name(f".{content.name}{OLD_SUFFIX}")
     if not content.exists() and old.exists():
         old.rename(content)  # killed between the two renames of the fallback swap
-    for leftover in (staging, old):
-        if leftover.exists():
-            shutil.rmtree(leftover)
+    if old.exists() or old.is_symlink():
+        _remove(old)
+    if staging.is_symlink() or (staging.exists() and not staging.is_dir()):
+        _remove(staging)
+
+
+def _staging(content: Path) -> Path:
+    return content.with_name(f".{content.name}{STAGING_SUFFIX}")
+
+
+def _remove(path: str | Path) -> None:
+    """Delete a file, a symlink or a whole folder."""
+    if os.path.isdir(path) and not os.path.islink(path):
+        shutil.rmtree(path)
+    else:
+        os.unlink(path)
 
 
 def _exchange(a: Path, b: Path) -> bool:
@@ -228,23 +247,40 @@ def _exchange(a: Path, b: Path) -> bool:
     raise OSError(err, os.strerror(err), str(a))
 
 
-def _link_tree(src: Path, dst: Path, skip: set[str]) -> None:
-    """Hard-link every file under src into dst, except the relative paths in `skip`.
+def _mirror_tree(src: Path, dst: Path, skip: set[str]) -> None:
+    """Make `dst` hold a hard link to every file under `src` (a symlink: a copy of it), except
+    the relative paths in `skip`, and nothing else.
 
-    Works on plain strings and `os.scandir` entries: this runs for every file of `content/` on
-    every run that changes anything (with pathlib objects it took five times as long under cProfile).
+    An entry of `dst` with the inode of the file in `src`, on the same device, is that file: a
+    link keeps an inode in use, so its number is never given to another file meanwhile. It stays
+    as it is; every other entry is removed, then linked. Works on plain strings and `os.scandir`
+    entries (whose inode numbers come with the listing): this runs over every file of `content/`
+    on every run that changes anything.
     """
     pending = [""]
     while pending:
         rel_dir = pending.pop()
-        os.makedirs(os.path.join(dst, rel_dir), exist_ok=True)
-        with os.scandir(os.path.join(src, rel_dir)) as listing:
+        src_dir, dst_dir = os.path.join(src, rel_dir), os.path.join(dst, rel_dir)
+        if os.path.islink(dst_dir) or (os.path.lexists(dst_dir) and not os.path.isdir(dst_dir)):
+            os.unlink(dst_dir)  # in a tree left by a stopped run, or by hand
+        os.makedirs(dst_dir, exist_ok=True)
+        same_device = os.stat(src_dir).st_dev == os.stat(dst_dir).st_dev
+        with os.scandir(dst_dir) as listing:
+            there = {entry.name: entry for entry in listing}
+        with os.scandir(src_dir) as listing:
             entries = sorted(listing, key=lambda e: e.name)
         for entry in entries:
             rel = f"{rel_dir}/{entry.name}" if rel_dir else entry.name
+            old = there.pop(entry.name, None)
             if entry.is_dir(follow_symlinks=False):
+                if old is not None and not old.is_dir(follow_symlinks=False):
+                    os.unlink(old.path)
                 pending.append(rel)
                 continue
+            if old is not None:
+                if rel not in skip and same_device and _same_file(entry, old):
+                    continue
+                _remove(old.path)
             if rel in skip:
                 continue
             _checkpoint("link")
@@ -256,12 +292,26 @@ def _link_tree(src: Path, dst: Path, skip: set[str]) -> None:
                     os.link(entry.path, target)
                 except OSError:
                     shutil.copy2(entry.path, target)
+        for old in there.values():  # no longer in `src`
+            _remove(old.path)
+
+
+def _same_file(entry: os.DirEntry[str], old: os.DirEntry[str]) -> bool:
+    """Whether `old` is a hard link to the regular file `entry` (symlinks are copied anew)."""
+    return (
+        not entry.is_symlink()
+        and not old.is_symlink()
+        and not old.is_dir(follow_symlinks=False)
+        and old.inode() == entry.inode()
+    )
 
 
 def _write(path: Path, data: bytes) -> None:
+    """A new file: never written through a link to a file of `content/` (mode "x")."""
     _checkpoint("write")
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(data)
+    with path.open("xb") as f:
+        f.write(data)
 
 
 @contextmanager
@@ -294,25 +344,19 @@ def _write_content(content: Path, wanted: Mapping[str, bytes], current: frozense
     if not changed and not removed:
         return WriteResult((), ())
 
-    staging = content.with_name(f".{content.name}{STAGING_SUFFIX}")
-    old = content.with_name(f".{content.name}{OLD_SUFFIX}")
-    try:
-        _stage(content, staging, wanted, changed, removed, current=current)
-    except KeyboardInterrupt:
-        shutil.rmtree(staging, ignore_errors=True)  # content/ is untouched
-        raise
+    staging, old = _staging(content), content.with_name(f".{content.name}{OLD_SUFFIX}")
+    _stage(content, staging, wanted, changed, removed, current=current)  # Ctrl-C: content/ is untouched
 
     with _holding_ctrl_c() as interrupted:
         _checkpoint("commit")
         if _exchange(staging, content):
             commits[content] += 1
             _checkpoint("swapped")
-            shutil.rmtree(staging)
         else:
             content.rename(old)
             staging.rename(content)
             commits[content] += 1
-            shutil.rmtree(old)
+            old.rename(staging)
         _checkpoint("committed")
     if interrupted:
         raise KeyboardInterrupt
@@ -328,8 +372,8 @@ def _stage(
     *,
     current: frozenset[str],
 ) -> None:
-    """Build the staging tree: unchanged files linked, changed ones written, the manifest last."""
-    _link_tree(content, staging, skip={*changed, *removed, MANIFEST})
+    """Bring the staging tree up to date: unchanged files linked, changed ones written, the manifest last."""
+    _mirror_tree(content, staging, skip={*changed, *removed, MANIFEST})
     for rel in changed:
         if rel != MANIFEST:
             _write(staging / rel, wanted[rel])

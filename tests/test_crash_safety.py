@@ -11,7 +11,9 @@ output and the B seeds, and is stopped:
 - in the real CLI, at named steps (SIGINT) and after staggered delays (SIGKILL and SIGINT).
 
 After each stop `content/` is compared with A and B, file set and bytes. The next run starts from
-whatever the stop left beside `content/` (staging trees), so recovery is exercised too.
+whatever the stop left beside `content/` (the staging tree, kept between runs, in any state), so
+recovery is exercised too; only the step-numbered stops start each from no staging tree, so that
+step N is the same step every time.
 """
 
 from __future__ import annotations
@@ -32,7 +34,7 @@ from conftest import DATA, ROOT, SEEDS, copy_hand_written
 from generator import output
 from generator.__main__ import INTERRUPTED_AFTER, INTERRUPTED_BEFORE
 from generator.build import Paths, build
-from generator.output import LOCK_SUFFIX, TEST_SIGNAL, read_manifest
+from generator.output import LOCK_SUFFIX, STAGING_SUFFIX, TEST_SIGNAL, read_manifest
 
 SEED_COUNT = 200
 STEP_STRIDE = 10  # the forked writer is stopped at every 10th step
@@ -91,8 +93,15 @@ class Project:
         assert self.a != self.b
         self.reset()
 
-    def reset(self) -> None:
-        """`content/` back to A; leftovers of a stopped run beside it are kept for the next run."""
+    @property
+    def staging(self) -> Path:
+        return self.work / f".content{STAGING_SUFFIX}"
+
+    def reset(self, *, staging: bool = True) -> None:
+        """`content/` back to A; what a stopped run left beside it is kept for the next run,
+        except the staging tree when `staging` is false."""
+        if not staging:
+            shutil.rmtree(self.staging, ignore_errors=True)
         shutil.rmtree(self.content)
         # Hard links: fast, and safe because the writer never changes a file in place (a file
         # changed in place would also differ from the in-memory snapshot of A).
@@ -108,9 +117,10 @@ class Project:
         raise AssertionError(f"content/ is a mix: {len(now)} files, {missing} of A missing, {extra} not in A")
 
     def leftovers(self) -> list[str]:
-        """Staging or old trees beside content/ (the lock file stays on purpose: it holds no data)."""
-        lock = f".content{LOCK_SUFFIX}"
-        return sorted(p.name for p in self.work.iterdir() if p.name.startswith(".content") and p.name != lock)
+        """What a run left beside content/ besides the lock file and the staging tree (both stay on
+        purpose: the lock holds no data, the staging tree is the next run's starting point)."""
+        kept = {f".content{LOCK_SUFFIX}", self.staging.name}
+        return sorted(p.name for p in self.work.iterdir() if p.name.startswith(".content") and p.name not in kept)
 
     def cli(self, env: Mapping[str, str] | None = None) -> subprocess.CompletedProcess[str]:
         full_env = {k: v for k, v in os.environ.items() if k != TEST_SIGNAL} | dict(env or {})
@@ -141,7 +151,7 @@ def test_kill_at_every_tenth_step_leaves_previous_or_new_output(crash_project: P
     p = crash_project
     outcomes = {}
     for name in NAMED_STEPS:
-        p.reset()
+        p.reset(staging=False)
         assert p.write_in_child(f"KILL@{name}") == -signal.SIGKILL
         outcomes[name] = p.state()
     assert outcomes == NAMED_STEPS
@@ -149,22 +159,27 @@ def test_kill_at_every_tenth_step_leaves_previous_or_new_output(crash_project: P
     total = len(p.b) + 3
     seen = {"A": 0, "B": 0}
     for step in range(1, total + 1, STEP_STRIDE):
-        p.reset()
+        p.reset(staging=False)
         assert p.write_in_child(f"KILL@{step}") == -signal.SIGKILL, step
         seen[p.state()] += 1
     for step in range(total - 2, total + 1):  # the last three: commit, swapped, committed
-        p.reset()
+        p.reset(staging=False)
         assert p.write_in_child(f"KILL@{step}") == -signal.SIGKILL, step
         seen[p.state()] += 1
-    p.reset()
+    p.reset(staging=False)
     assert p.write_in_child(f"KILL@{total + 1}") == 0  # past the last step: the write completes
     assert p.state() == "B"
     print(f"hook kills: {sum(seen.values()) + len(NAMED_STEPS)} of {total} steps, outcomes {seen}; {len(p.b)} files")
     assert seen["A"] == len(range(1, total - 2, STEP_STRIDE)) + 1 and seen["B"] >= 2
-    # After all those kills, the real CLI finishes the job and cleans up.
+    # Stopped half way through bringing a kept staging tree up to date, then run again.
+    for step in (1, STEP_STRIDE + 1):
+        p.reset()
+        assert p.write_in_child(f"KILL@{step}") == -signal.SIGKILL, step
+        assert p.state() == "A"
+    # After all those kills, the real CLI finishes the job; the staging tree holds A for the next run.
     p.reset()
     assert p.cli().returncode == 0
-    assert p.state() == "B" and p.leftovers() == []
+    assert p.state() == "B" and p.leftovers() == [] and snapshot(p.staging) == p.a
 
 
 def test_sigkill_after_staggered_delays(crash_project: Project) -> None:
@@ -184,7 +199,7 @@ def test_sigkill_after_staggered_delays(crash_project: Project) -> None:
     print(f"delayed kills: {DELAYED_KILLS} over {run_seconds:.2f} s runs, outcomes {seen}")
     p.reset()
     assert p.cli().returncode == 0
-    assert p.state() == "B" and p.leftovers() == []
+    assert p.state() == "B" and p.leftovers() == [] and snapshot(p.staging) == p.a
 
 
 @pytest.mark.parametrize(("step", "state"), [("3", "A"), ("commit", "B"), ("committed", "B")])
@@ -195,7 +210,7 @@ def test_ctrl_c_at_exact_steps_says_what_content_is(crash_project: Project, step
     message = INTERRUPTED_BEFORE if state == "A" else INTERRUPTED_AFTER
     assert (result.returncode, result.stderr) == (130, message + "\n")
     assert p.state() == state
-    assert p.leftovers() == []  # an interrupted run removes its staging tree
+    assert p.leftovers() == []  # at most the staging tree, which the next run brings up to date
 
 
 _STARTED = "import sys, generator.__main__ as m; print('ready', flush=True); sys.exit(m.main())"

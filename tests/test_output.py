@@ -1,0 +1,120 @@
+"""The writer's kept staging tree (generator/output.py): whatever state the tree beside `content/`
+is in, a write leaves `content/` exactly as wanted, never changes a file of the output before it,
+and links only the files that changed since the run before."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from generator import output
+from generator.output import MANIFEST, STAGING_SUFFIX, write_content
+
+FILES = 60
+
+
+def files(version: int, changed: range = range(0)) -> dict[str, bytes]:
+    """Generated pages, in a folder and at the top; those in `changed` carry `version`."""
+    made = {}
+    for i in range(FILES):
+        at = version if i in changed else 0
+        made[f"bai-viet/p{i:02d}.md" if i % 3 else f"trang-{i:02d}.md"] = f"trang {i} bản {at}\n".encode()
+    return made
+
+
+def tree(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def _stale(staging: Path, content: Path) -> None:
+    """Other bytes at the same paths, and entries content/ does not have."""
+    shutil.copytree(content, staging)
+    for path in sorted(staging.rglob("*.md"))[::2]:
+        path.unlink()
+        path.write_bytes(b"stale\n")
+    (staging / "thua").mkdir()
+    (staging / "thua" / "x.md").write_bytes(b"x")
+    (staging / "thua.md").write_bytes(b"y")
+
+
+def _folder_for_file(staging: Path, content: Path) -> None:
+    shutil.copytree(content, staging, copy_function=os.link)
+    (staging / "trang-00.md").unlink()
+    (staging / "trang-00.md").mkdir()
+    (staging / "trang-00.md" / "a.md").write_bytes(b"a")
+
+
+def _file_for_folder(staging: Path, content: Path) -> None:
+    shutil.copytree(content, staging, copy_function=os.link)
+    shutil.rmtree(staging / "bai-viet")
+    (staging / "bai-viet").write_bytes(b"not a folder")
+
+
+def _a_file(staging: Path, content: Path) -> None:
+    staging.write_bytes(b"not a folder")
+
+
+def _link_to_content(staging: Path, content: Path) -> None:
+    staging.symlink_to(content, target_is_directory=True)
+
+
+def _half_linked(staging: Path, content: Path) -> None:
+    """As a run stopped while linking leaves it: some of content/'s files, linked."""
+    for path in sorted(content.rglob("*.md"))[: FILES // 2]:
+        target = staging / path.relative_to(content)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        os.link(path, target)
+
+
+STATES: dict[str, Callable[[Path, Path], None]] = {
+    "stale bytes and extra entries": _stale,
+    "a folder where a file is": _folder_for_file,
+    "a file where a folder is": _file_for_folder,
+    "a file": _a_file,
+    "a symlink to content/": _link_to_content,
+    "half linked": _half_linked,
+}
+
+
+@pytest.mark.parametrize("state", STATES)
+def test_a_staging_tree_in_any_state_gives_the_wanted_output(tmp_path: Path, state: str) -> None:
+    content, before = tmp_path / "content", tmp_path / "before"
+    write_content(content, files(1))
+    shutil.rmtree(content.with_name(f".content{STAGING_SUFFIX}"))
+    (content / "gioi-thieu.md").write_bytes(b"hand-written\n")
+    shutil.copytree(content, before, copy_function=os.link)  # the same inodes as content/'s files
+    old = tree(before)
+    STATES[state](content.with_name(f".content{STAGING_SUFFIX}"), content)
+    wanted = files(2, changed=range(0, FILES, 4))
+    write_content(content, wanted)
+    got = tree(content)
+    assert got == {**wanted, "gioi-thieu.md": b"hand-written\n", MANIFEST: got[MANIFEST]}
+    assert tree(before) == old  # no file of the output before was written through a link
+    assert tree(content.with_name(f".content{STAGING_SUFFIX}")) == old  # the next run's starting point
+
+
+def test_a_write_links_only_what_changed_since_the_run_before(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    content = tmp_path / "content"
+    write_content(content, files(1))
+    write_content(content, files(2, changed=range(0, 10)))  # the staging tree now holds version 1
+    links: list[str] = []
+    real_link = os.link
+
+    def counting_link(src: str, dst: str) -> None:
+        links.append(os.path.relpath(dst, content.with_name(f".content{STAGING_SUFFIX}")))
+        real_link(src, dst)
+
+    monkeypatch.setattr(output.os, "link", counting_link)
+    third = files(3, changed=range(0, 10)) | {"moi.md": b"new\n"}
+    write_content(content, third)
+    # The tree held the first output: its pages 10 and on are content/'s files, and pages 0-9
+    # change again, so they are written: nothing is linked.
+    assert links == []
+    write_content(content, third | {"trang-57.md": b"x\n"})
+    # The tree held the second output: its pages 0-9 are not content/'s files (the third run
+    # wrote them anew), and it lacks moi.md: those are linked again; trang-57.md is written.
+    assert sorted(links) == sorted([*list(files(1))[:10], "moi.md"])
