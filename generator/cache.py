@@ -151,6 +151,7 @@ class Store:
         self._shards: dict[str, dict[str, Any]] = {}  # loaded shards, by name
         self._dirty: set[str] = set()
         self._used: set[str] = set()
+        self._kept: set[str] = set()  # named with `keep`: perhaps in shards never read
         self.hits = self.misses = 0
 
     @classmethod
@@ -176,7 +177,7 @@ class Store:
 
     def begin(self) -> None:
         """Start a run: only the entries it uses are kept when it saves."""
-        self._used = set()
+        self._used, self._kept = set(), set()
         self.hits = self.misses = 0
 
     def _path(self, name: str) -> Path:
@@ -210,7 +211,9 @@ class Store:
     def keep(self, keys: Iterable[str]) -> None:
         """Keep these entries (those stored) through `save`, although this run did not read them:
         their shards are not read for it."""
+        keys = set(keys)
         self._used.update(keys)
+        self._kept.update(keys)
 
     def put(self, key: str, value: Any) -> None:
         name, shard = self._shard(key)
@@ -232,7 +235,7 @@ class Store:
                 del shard[k]
             if unused:
                 self._dirty.add(name)
-        kept = {shard_name(k) for k in self._used}
+        kept = {shard_name(k) for k in self._kept}  # what `get` and `put` used is in shards read
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
             for path in self.folder.glob(f"{SHARD_PREFIX}*.pickle"):
