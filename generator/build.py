@@ -410,7 +410,7 @@ def render(
     store: Store | None = None,
     written: Written | None = None,
 ) -> Rendered:
-    """Phase 3a: every generated file.
+    """Phase 3a: every generated file, from the articles newest first (as `gather` returns them).
 
     With a store, each part is reused when what it depends on is unchanged: an article page
     by the article and its neighbours, an index page by what it shows of its articles, the
@@ -426,8 +426,8 @@ def render(
     article_pages(pages, articles, neighbours(articles, store), keys, views, data=data)
     index_pages(pages, articles, views, data, has_about)
     files = {path: page.encode("utf-8") for path, page in pages.made.items()}
-    in_feeds = [feeds.latest(articles)]
-    in_feeds += [feeds.latest([a for a in articles if t.slug in a.themes]) for t in data.themes]
+    in_feeds = [feeds.latest_of_sorted(articles)]  # `articles` are newest first (`gather`)
+    in_feeds += [feeds.latest_of_sorted(a for a in articles if t.slug in a.themes) for t in data.themes]
     feeds_key = cache.digest(site_url, [[keys[a.slug] for a in chosen] for chosen in in_feeds])
     made = dict(cache.cached_call(store, "feeds", feeds_key, feed_files, articles, data, site_url))  # a copy:
     made.update(searchindex.search_files(articles, data, store, keys))  # the stored feeds stay feeds only

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import hashlib
 import io
-import multiprocessing
 import os
 import pickle
 import re
@@ -30,10 +29,12 @@ import threading
 import time
 import zlib
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import multiprocessing.context
 
 SHARDS = 64  # per kind of result
 PARALLEL_MIN = 400  # fewer results than this are computed in this process
@@ -312,6 +313,8 @@ def workers() -> int:
 
 def _context() -> multiprocessing.context.BaseContext:
     """fork is cheapest, but not safe once threads run (under `mkdocs serve`): then spawn."""
+    import multiprocessing  # noqa: PLC0415 (see compute)
+
     methods = multiprocessing.get_all_start_methods()
     if "fork" in methods and threading.active_count() == 1:
         return multiprocessing.get_context("fork")
@@ -326,6 +329,9 @@ def compute(
     n = workers()
     if not parallel or len(argss) < PARALLEL_MIN or n < 2:
         return [fn(*args, *shared) for args in argss]
+    # Imported here (about 14 ms): an edit or a rerun computes too little to start workers.
+    from concurrent.futures import ProcessPoolExecutor  # noqa: PLC0415
+
     chunks = [list(argss[i : i + CHUNK]) for i in range(0, len(argss), CHUNK)]
     with ProcessPoolExecutor(n, mp_context=_context(), initializer=_init_worker, initargs=(fn, shared)) as pool:
         return [result for chunk in pool.map(_run_chunk, chunks) for result in chunk]

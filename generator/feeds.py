@@ -10,12 +10,11 @@ ElementTree and json: feedgen (the usual library) insists on full datetimes and 
 from __future__ import annotations
 
 import datetime as _dt
-import email.utils
 import heapq
+import itertools
 import json
 import re
-import xml.etree.ElementTree as ET
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from .data import Data
@@ -28,9 +27,6 @@ ATOM = "http://www.w3.org/2005/Atom"
 # readers from UTC−11 to UTC+11. Midnight in Vietnam would show the day before in UTC.
 NOON_UTC = _dt.time(12, 0, tzinfo=_dt.UTC)
 _XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-
-ET.register_namespace("dc", DC)
-ET.register_namespace("atom", ATOM)
 
 
 @dataclass(frozen=True)
@@ -57,7 +53,19 @@ def latest(articles: Sequence[Article]) -> list[Article]:
     return heapq.nsmallest(MAX_ITEMS, articles, key=Article.newest_first_key)  # sorted(...)[:MAX_ITEMS]
 
 
+def latest_of_sorted(newest_first: Iterable[Article]) -> list[Article]:
+    """`latest` of articles already newest first: the first MAX_ITEMS, found without reading the
+    rest (a feed's articles are a filter of the sorted list of every article)."""
+    return list(itertools.islice(newest_first, MAX_ITEMS))
+
+
 def rss(feed: Feed, articles: Sequence[Article], data: Data, site_url: str) -> bytes:
+    # Imported here (about 25 ms): most runs, an edit or a rerun, take the feeds from the cache.
+    import email.utils  # noqa: PLC0415
+    import xml.etree.ElementTree as ET  # noqa: PLC0415
+
+    ET.register_namespace("dc", DC)
+    ET.register_namespace("atom", ATOM)
     root = ET.Element("rss", {"version": "2.0"})
     channel = ET.SubElement(root, "channel")
     for tag, text in (("title", feed.title), ("link", feed.home), ("description", feed.description)):

@@ -9,7 +9,7 @@ import ftfy
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from generator import figures, layout
+from generator import feeds, figures, layout
 from generator.classify import whole_words
 from generator.indexes import _members
 from generator.model import Article, PartialDate
@@ -182,3 +182,20 @@ def test_members_in_one_pass_are_the_filter_per_name(themes_of: list[list[str]])
     names = ["a", "b", "c"]
     expected = {name: [a for a in articles if name in a.themes] for name in names}
     assert _members(articles, names, lambda a: a.themes) == expected
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(st.tuples(partial_dates, st.lists(st.sampled_from(["a", "b"]), max_size=2)), min_size=40, max_size=160),
+    st.sampled_from(["a", "b", None]),
+)
+def test_a_feeds_newest_are_the_first_of_the_sorted_articles(items: list, theme: str | None) -> None:
+    """feeds.latest_of_sorted on the articles newest first (filtered to a theme or not) gives
+    what feeds.latest gives on them in any order: the render keys each feed by it."""
+    articles = [
+        Article(f"s{i:02d}", "t", date, None, None, None, "", None, (), tuple(themes), (), 0, 1, f"s{i}.txt", "")
+        for i, (date, themes) in enumerate(items)
+    ]
+    ordered = sorted(articles, key=Article.newest_first_key)
+    mine = [a for a in reversed(articles) if theme is None or theme in a.themes]
+    assert feeds.latest_of_sorted(a for a in ordered if theme is None or theme in a.themes) == feeds.latest(mine)
