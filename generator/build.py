@@ -353,13 +353,20 @@ class Links:
         return replace(self.articles[slug], summary="", lede=None, blocks=(), figures=(), made_key="")
 
 
-def neighbours(articles: list[Article], store: Store | None = None) -> Links:
+def neighbours(
+    articles: list[Article], store: Store | None = None, views: Mapping[str, Mapping[str, str]] | None = None
+) -> Links:
     """Related articles and the previous/next article in the same year (by date).
 
     `related` reads only slugs, titles, dates, themes and people: an edit elsewhere in an
-    article reuses the stored result.
+    article reuses the stored result. The views "compact" and "counts" (`view_keys`) are made
+    of exactly those: with the articles' `views`, the key is made of theirs.
     """
-    features = cache.digest([(a.slug, a.title, a.date, a.themes, a.people) for a in articles])
+    if views is None:
+        views = {a.slug: view_keys(a) for a in articles}
+    features = cache.digest_keys(
+        [views[a.slug]["compact"] for a in articles], [views[a.slug]["counts"] for a in articles]
+    )
     found = cache.cached_call(store or Store(None), "related", features, related, articles)
     previous, following = {}, {}
     for older, newer in itertools.pairwise(oldest_first(articles)):
@@ -423,7 +430,7 @@ def render(
     items = [(keys[a.slug], (a,)) for a in articles]
     views = dict(zip(keys, cache.cached_map(store, "views", items, view_keys, parallel=False), strict=True))
     pages = Pages(store, written)
-    article_pages(pages, articles, neighbours(articles, store), keys, views, data=data)
+    article_pages(pages, articles, neighbours(articles, store, views), keys, views, data=data)
     index_pages(pages, articles, views, data, has_about)
     files = {path: page.encode("utf-8") for path, page in pages.made.items()}
     in_feeds = [feeds.latest_of_sorted(articles)]  # `articles` are newest first (`gather`)

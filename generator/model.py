@@ -189,9 +189,11 @@ class Article:
         return self.date.year if self.date else None
 
     def oldest_first_key(self) -> tuple[object, ...]:
-        """Sort key for dated articles in time order (partial dates at their first day, day-precise first)."""
-        assert self.date is not None
-        return (self.date.first_day(), -len(self.date.iso()), self.slug)
+        """Sort key for dated articles in time order (partial dates at their first day, day-precise
+        first), made of the date's numbers as `newest_first_key` is."""
+        d = self.date
+        assert d is not None
+        return (d.year, d.month or 1, d.day or 1, 0 if d.day else 1 if d.month else 2, self.slug)
 
     def newest_first_key(self) -> tuple[object, ...]:
         """Sort key: dated articles newest first (partial dates at their first day, day-precise

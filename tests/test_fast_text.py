@@ -124,9 +124,12 @@ partial_dates = st.one_of(
 
 @settings(max_examples=500, deadline=None)
 @given(st.lists(st.tuples(partial_dates, st.sampled_from(["a", "b", "c"]), st.sampled_from(["X", "y"])), max_size=8))
+@example([(PartialDate(2020, 1, 1), "c", "X"), (PartialDate(2020, 1), "b", "X"), (PartialDate(2020), "a", "X")])
+@example([(PartialDate(2020), "c", "X"), (PartialDate(2020, 1), "b", "X"), (PartialDate(2020, 1, 1), "a", "X")])
 def test_newest_first_key_orders_as_the_first_day_and_precision_do(items: list) -> None:
     """The key built from the date's numbers orders like the definition: first day, newest
-    first; at the same first day the more precise date first; then slug; undated last."""
+    first; at the same first day the more precise date first; then slug; undated last. The
+    oldest-first key likewise, oldest first."""
     articles = [
         Article(slug, title, date, None, None, None, "", None, (), (), (), 0, 1, f"{slug}.txt", "")
         for date, slug, title in items
@@ -138,6 +141,10 @@ def test_newest_first_key_orders_as_the_first_day_and_precision_do(items: list) 
         return (0, -a.date.first_day().toordinal(), -len(a.date.iso()), a.slug)
 
     assert sorted(articles, key=Article.newest_first_key) == sorted(articles, key=by_definition)
+    dated = [a for a in articles if a.date]
+    assert sorted(dated, key=Article.oldest_first_key) == sorted(
+        dated, key=lambda a: (a.date.first_day(), -len(a.date.iso()), a.slug)
+    )
 
 
 LINE_PIECES = [
