@@ -439,10 +439,7 @@ def render(
     made = dict(cache.cached_call(store, "feeds", feeds_key, feed_files, articles, data, site_url))  # a copy:
     made.update(searchindex.search_files(articles, data, store, keys))  # the stored feeds stay feeds only
     for path, content in made.items():
-        key = pages.keys[path] = f"sha256:{hashlib.sha256(content).hexdigest()}"
-        if written.current(path, key):
-            pages.current.add(path)
-        else:
+        if not pages.holds(path, f"sha256:{hashlib.sha256(content).hexdigest()}"):
             files[path] = content
     return Rendered(dict(sorted(files.items())), frozenset(pages.current), pages.keys)
 
@@ -468,16 +465,24 @@ class Pages:
     ) -> None:
         """`cached_map(store, kind, items, fn, shared)` where the item for `paths[i]` is
         `(keys[i], args(i))`: arguments are made only for the pages to make."""
-        todo = []
+        todo, held = [], []
         for i, (path, key) in enumerate(zip(paths, keys, strict=True)):
-            entry = self.keys[path] = cache.entry_key(kind, key)
-            if self.written.current(path, entry):
-                self.current.add(path)
+            entry = cache.entry_key(kind, key)
+            if self.holds(path, entry):
+                held.append(entry)  # its stored result stays, unread
             else:
                 todo.append(i)
-        self.store.keep(self.keys[path] for path in self.current)
+        self.store.keep(held)
         made = cache.cached_map(self.store, kind, [(keys[i], args(i)) for i in todo], fn, shared=shared)
         self.made.update(zip([paths[i] for i in todo], made, strict=True))
+
+    def holds(self, path: str, key: str) -> bool:
+        """Record the key of the file at `path`; whether `content/` holds it as written from that key."""
+        self.keys[path] = key
+        if self.written.current(path, key):
+            self.current.add(path)
+            return True
+        return False
 
 
 def article_pages(

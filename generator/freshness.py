@@ -40,6 +40,7 @@ class Listing:
 
 
 def list_folder(folder: Path) -> Listing:
+    """Read a folder's entries once (not those of its subfolders)."""
     h = hashlib.sha256()
     folders, stats = set(), {}
     entries = _entries(folder, "", h)

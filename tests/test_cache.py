@@ -288,7 +288,11 @@ def test_an_edit_neither_makes_nor_reads_the_pages_it_leaves(
     victim = corpus.content / "bai-viet" / f"{report.articles[-1].slug}.md"
     victim.write_bytes(victim.read_bytes().upper())  # changed by hand: the record no longer holds
     os.utime(next(corpus.seeds.glob("*.txt")))
+    made.clear()
+    monkeypatch.setattr(build_module, "render_article", rendering)
     assert build(corpus, today=TODAY).result.written == (victim.relative_to(corpus.content).as_posix(),)
+    assert made == []  # its page was taken from the cache: the edit kept it there without reading it
+    monkeypatch.undo()
     assert snapshot(corpus.content) == reference(corpus, tmp_path)[0]
 
 
