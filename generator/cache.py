@@ -68,16 +68,34 @@ def digest_keys(*groups: Iterable[str]) -> str:
     return h.hexdigest()
 
 
-def file_sha256(path: Path) -> str | None:
-    """Hash of a regular file's bytes, or None when it cannot be read or is not a regular file
-    (a FIFO would block: the reader rejects those)."""
+def file_sha256(path: Path | str) -> str | None:
+    """Hash of a regular file's bytes, or None when it cannot be read or is not a regular file.
+
+    Opened without blocking and checked before reading: a FIFO would block (the reader rejects
+    those). A small file is read whole, which is cheaper than `hashlib.file_digest` (its 256 KB
+    buffer costs more than reading a page of text: 18 against 27 µs per content page here).
+    """
     try:
-        if not stat.S_ISREG(path.stat().st_mode):
-            return None
-        with path.open("rb") as f:
-            return hashlib.file_digest(f, "sha256").hexdigest()
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
     except OSError:
         return None
+    try:
+        info: os.stat_result | None = os.fstat(fd)
+    except OSError:
+        info = None
+    if info is None or not stat.S_ISREG(info.st_mode):
+        os.close(fd)
+        return None
+    with open(fd, "rb") as f:
+        try:
+            if info.st_size <= WHOLE_READ_MAX:
+                return hashlib.sha256(f.read()).hexdigest()
+            return hashlib.file_digest(f, "sha256").hexdigest()
+        except OSError:
+            return None
+
+
+WHOLE_READ_MAX = 1 << 20  # bytes: larger files are hashed in chunks
 
 
 HASH_SETTLE_NS = 2_000_000_000  # a file changed this recently may change again within one timestamp tick
@@ -90,10 +108,11 @@ def settled(mtime_ns: int, seen_ns: int) -> bool:
 
 
 def file_hashes(
-    store: Store, paths: Sequence[Path], stats: Mapping[Path, os.stat_result] | None = None
+    store: Store, paths: Sequence[Path], stats: Mapping[str, os.stat_result] | None = None
 ) -> list[str | None]:
     """`file_sha256` of each path, reused from the store while the file's size, times and inode
-    are unchanged (what make and git trust). `stats`: the paths' metadata, if just read.
+    are unchanged (what make and git trust). `stats`: the metadata of paths in one folder, by
+    file name, if just read (`freshness.Listing.stats`).
 
     As git does with racily clean files, a hash is stored only for a file last modified at least
     HASH_SETTLE_NS before it was read: a file rewritten within one timestamp tick would keep its
@@ -103,7 +122,7 @@ def file_hashes(
     stats = stats or {}
     for path in paths:
         try:
-            st = stats.get(path) or path.stat()
+            st = stats.get(path.name) or path.stat()
         except OSError:
             hashes.append(None)
             continue

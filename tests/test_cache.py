@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import os
 import pickle
 import shutil
@@ -64,7 +65,7 @@ def test_cold_warm_and_edited_runs_match_an_uncached_build(
         raise AssertionError("a warm run recomputed a cached result")
 
     with monkeypatch.context() as m:
-        for name in ("parse_seed", "render_article", "related", "feed_files"):
+        for name in ("load_data", "parse_seed", "render_article", "related", "feed_files"):
             m.setattr(build_module, name, recomputed)
         m.setattr(build_module, "_call", recomputed)  # makes an index page
         m.setattr(searchindex, "_built", recomputed)
@@ -189,6 +190,21 @@ def _hashes_read(store: cache.Store, paths: list[Path], monkeypatch: pytest.Monk
         read = _count_hashing(m, cache)
         assert cache.file_hashes(store, paths) == expected
     return read
+
+
+def test_file_sha256_hashes_regular_files_whole_or_in_chunks_and_nothing_else(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    small, large = tmp_path / "small.txt", tmp_path / "large.txt"
+    small.write_bytes(b"m\xe1\xbb\x99t")
+    large.write_bytes(bytes(range(256)) * 40)
+    monkeypatch.setattr(cache, "WHOLE_READ_MAX", 1000)  # the large file is hashed in chunks
+    assert cache.file_sha256(small) == hashlib.sha256(small.read_bytes()).hexdigest()
+    assert cache.file_sha256(str(large)) == hashlib.sha256(large.read_bytes()).hexdigest()
+    os.mkfifo(tmp_path / "pipe.txt")  # opening it to read would block without O_NONBLOCK
+    assert cache.file_sha256(tmp_path / "pipe.txt") is None
+    assert cache.file_sha256(tmp_path) is None  # a folder
+    assert cache.file_sha256(tmp_path / "missing.txt") is None
 
 
 def test_file_hashes_are_reused_only_while_the_file_is_unchanged(

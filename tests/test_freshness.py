@@ -132,7 +132,7 @@ def test_one_listing_of_seeds_gives_the_state_and_what_discover_needs(cached: Pa
     assert build_module.discover(cached.seeds, listing) == build_module.discover(cached.seeds)
     files = build_module.discover(cached.seeds, listing)
     assert cached.seeds / "dangling.txt" in files.seeds and ".hidden.txt" not in {p.name for p in files.seeds}
-    assert all(files.stats[p] == p.stat() for p in files.seeds if p.name != "dangling.txt")
+    assert all(files.stats[p.name] == p.stat() for p in files.seeds if p.name != "dangling.txt")
     seed = files.seeds[0]
     os.utime(seed, ns=(seed.stat().st_atime_ns, seed.stat().st_mtime_ns + 1))
     assert freshness.list_folder(cached.seeds).state != listing.state  # one time changed
