@@ -103,7 +103,7 @@ def load_curations(files: SeedFiles, data: Data, store: Store | None = None) -> 
     sidecars = sorted(files.curations.items())
     known = [(stem, path) for stem, path in sidecars if stem in stems]
     store = store or Store(None)
-    hashes = cache.file_hashes(store, [path for _, path in known], files.stats)
+    hashes = cache.file_hashes(store, [path for _, path in known], files.stats, group="curations")
     items = [(sha, (path,)) for sha, (_, path) in zip(hashes, known, strict=True)]  # cache: by the file's bytes
     results = cache.cached_map(  # errors name the file's path: never reused
         store, "curation", items, try_curation, shared=(data,), valid=lambda r: isinstance(r, Curation)
@@ -259,7 +259,7 @@ def process_seeds(
     items = []
     none = Curation()
     cur_keys = {id(cur): cache.digest(cur) for cur in [none, *curations.values()]}
-    for path, raw in zip(files.seeds, cache.file_hashes(store, files.seeds, files.stats), strict=True):
+    for path, raw in zip(files.seeds, cache.file_hashes(store, files.seeds, files.stats, group="seeds"), strict=True):
         cur = curations.get(unicodedata.normalize("NFC", path.stem), none)
         # raw is None if the file is unreadable now: computed (and rejected) every run. The
         # name comes last: the hex digests before it hold no line break, so the key is unambiguous.

@@ -108,11 +108,15 @@ def settled(mtime_ns: int, seen_ns: int) -> bool:
 
 
 def file_hashes(
-    store: Store, paths: Sequence[Path], stats: Mapping[str, os.stat_result] | None = None
+    store: Store, paths: Sequence[Path], stats: Mapping[str, os.stat_result] | None = None, *, group: str = "files"
 ) -> list[str | None]:
     """`file_sha256` of each path, reused from the store while the file's size, times and inode
     are unchanged (what make and git trust). `stats`: the metadata of paths in one folder, by
     file name, if just read (`freshness.Listing.stats`).
+
+    The hashes of a folder's files are one stored record per `group` (a caller's name for the
+    files it asks about), holding exactly the files of the last call: one lookup for a folder of
+    thousands of seeds rather than a key made and looked up per file.
 
     As git does with racily clean files, a hash is stored only for a file last modified at least
     HASH_SETTLE_NS before it was read: a file rewritten within one timestamp tick would keep its
@@ -120,27 +124,39 @@ def file_hashes(
     """
     hashes: list[str | None] = []
     stats = stats or {}
+    records: dict[str, tuple[dict[str, FileRecord], dict[str, FileRecord]]] = {}  # by folder: (stored, new)
     for path in paths:
+        folder, name = os.path.split(path)
+        if folder not in records:
+            known = store.get(entry_key("file-sha256", f"{group}:{digest(folder)}"))
+            records[folder] = (known if isinstance(known, dict) else {}, {})
+        stored, new = records[folder]
         try:
-            st = stats.get(path.name) or path.stat()
+            st = stats.get(name) or os.stat(path)
         except OSError:
             hashes.append(None)
             continue
         if not stat.S_ISREG(st.st_mode):
             hashes.append(None)  # a FIFO would block: the reader rejects it
             continue
-        name = os.fsencode(path).hex()  # any file name, even one that is not UTF-8
-        key = f"file-sha256:{name}:{st.st_size}:{st.st_mtime_ns}:{st.st_ctime_ns}:{st.st_ino}:{st.st_dev}"
-        known = store.get(key)
-        if isinstance(known, str):
-            hashes.append(known)
+        meta = (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino, st.st_dev)
+        record = stored.get(name)
+        if record is not None and record[0] == meta:
+            new[name] = record
+            hashes.append(record[1])
             continue
         seen = time.time_ns()
         found = file_sha256(path)
         if found is not None and settled(st.st_mtime_ns, seen):
-            store.put(key, found)
+            new[name] = (meta, found)
         hashes.append(found)
+    for folder, (stored, new) in records.items():
+        if new != stored:
+            store.put(entry_key("file-sha256", f"{group}:{digest(folder)}"), new)
     return hashes
+
+
+FileRecord = tuple[tuple[int, int, int, int, int], str]  # (size, times, inode, device), SHA-256
 
 
 @cache

@@ -183,12 +183,14 @@ def _count_hashing(monkeypatch: pytest.MonkeyPatch, module: object) -> list[Path
     return read
 
 
-def _hashes_read(store: cache.Store, paths: list[Path], monkeypatch: pytest.MonkeyPatch) -> list[Path]:
+def _hashes_read(
+    store: cache.Store, paths: list[Path], monkeypatch: pytest.MonkeyPatch, group: str = "files"
+) -> list[Path]:
     """The files `file_hashes` reads (rather than taking the stored hash)."""
     expected = [cache.file_sha256(p) for p in paths]
     with monkeypatch.context() as m:
         read = _count_hashing(m, cache)
-        assert cache.file_hashes(store, paths) == expected
+        assert cache.file_hashes(store, paths, group=group) == expected
     return read
 
 
@@ -221,6 +223,26 @@ def test_file_hashes_are_reused_only_while_the_file_is_unchanged(
     os.utime(old, ns=(10**18, 10**18))
     assert _hashes_read(store, [old], monkeypatch) == [old]
     assert cache.file_hashes(store, [tmp_path / "missing.txt", tmp_path]) == [None, None]
+
+
+def test_file_hashes_keep_a_record_per_folder_and_group_of_the_files_last_asked_for(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    seeds = [tmp_path / "a.txt", tmp_path / "b.txt"]
+    sidecar = tmp_path / "a.yml"
+    for path in (*seeds, sidecar):
+        path.write_text(path.name, encoding="utf-8")
+        os.utime(path, ns=(10**18, 10**18))
+    store = cache.Store(None)
+    assert _hashes_read(store, seeds, monkeypatch, "seeds") == seeds
+    assert _hashes_read(store, [sidecar], monkeypatch, "sidecars") == [sidecar]
+    for _ in range(2):  # a record is kept as long as its files stay the same
+        assert _hashes_read(store, seeds, monkeypatch, "seeds") == []  # one group leaves the other's record
+        assert _hashes_read(store, [sidecar], monkeypatch, "sidecars") == []
+    seeds[1].unlink()
+    assert cache.file_hashes(store, seeds, group="seeds") == [cache.file_sha256(seeds[0]), None]
+    record = store.get(cache.entry_key("file-sha256", f"seeds:{cache.digest(str(tmp_path))}"))
+    assert sorted(record) == ["a.txt"]  # a file gone is gone from the record: it does not grow
 
 
 def test_saving_removes_older_scopes_and_nothing_else(tmp_path: Path) -> None:
