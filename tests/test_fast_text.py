@@ -6,6 +6,7 @@ import posixpath
 import re
 
 import ftfy
+from ftfy.chardata import UTF8_DETECTOR_RE
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
@@ -14,7 +15,7 @@ from generator.classify import whole_words
 from generator.indexes import _members
 from generator.model import Article, PartialDate
 from generator.parsing import is_all_caps
-from generator.reading import ftfy_may_change
+from generator.reading import _utf8_sequence, ftfy_may_change
 from generator.text import clean_lines, count_words
 
 # Words, parts of words, separators, digits, `_`, combining marks and non-Latin letters.
@@ -93,6 +94,16 @@ mojibake_texts = st.lists(st.sampled_from(MOJIBAKE_PIECES), max_size=8).map("".j
 def test_ftfy_is_skipped_only_where_it_changes_nothing(text: str) -> None:
     if not ftfy_may_change(text):
         assert ftfy.fix_encoding_and_explain(text) == (text, [])
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.one_of(mojibake_texts, st.text(max_size=12)))
+@example("Há»£p")
+@example("lÃ  ")
+def test_the_utf8_pre_check_matches_wherever_ftfys_detector_does(text: str) -> None:
+    detected = UTF8_DETECTOR_RE.search(text)
+    if detected is not None:
+        assert _utf8_sequence().search(text, detected.start()) is not None
 
 
 FIGURE_PIECES = ["5", "12", "2024", "-", "–", "/", ".", ",", " ", "%", " tỷ USD", " văn kiện", "x", "Đ", "_", "٣"]
