@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import posixpath
 import re
+import unicodedata
 
 import ftfy
 from ftfy.chardata import UTF8_DETECTOR_RE
@@ -16,7 +17,7 @@ from generator.indexes import _members
 from generator.model import Article, PartialDate
 from generator.parsing import is_all_caps
 from generator.reading import _utf8_sequence, ftfy_may_change
-from generator.text import clean_lines, count_words
+from generator.text import clean_lines, count_words, match_form
 
 # Words, parts of words, separators, digits, `_`, combining marks and non-Latin letters.
 PIECES = ["hợp tác", "hợp", "tác", "ba nước", "ba", "a", "aa", " ", "  ", "\n", "-", "_", "1", "x", "\u0301", "ກ", "Đ"]
@@ -30,6 +31,23 @@ texts = st.lists(st.sampled_from(PIECES), max_size=12).map("".join)
 def test_whole_words_is_the_regex(text: str, phrase: str) -> None:
     expected = [m.start() for m in re.finditer(rf"(?<!\w){re.escape(phrase)}(?!\w)", text)]
     assert list(whole_words(text, phrase)) == expected
+
+
+# Both tone placements, capitals, letters with two marks, combining marks on their own, letters
+# whose case folding adds a mark (İ), signs that compose to other scripts (Å, Ω), Greek, Hangul.
+TONE_PIECES = ["hoà", "hòa", "HOÀ", "thuỷ", "thủy", "khoẻ", "oặ", "uỵ", "o", "u", "a", "e", "y", "ô", "ư", "ǘ"]
+TONE_PIECES += ["\u0301", "\u0323", "\u0302", "İ", "\u212b", "\u2126", "ά", "\u1100\u1161", "\ufeff", " ", "–"]
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.one_of(st.lists(st.sampled_from(TONE_PIECES), max_size=10).map("".join), st.text(max_size=12)))
+@example("toàn hoà thuỷ")
+@example("o\u0301a\u0301")
+def test_match_form_is_its_definition(text: str) -> None:
+    decomposed = unicodedata.normalize("NFD", text.casefold())
+    tone = "([\u0300\u0301\u0309\u0303\u0323])"
+    moved = re.sub(f"(o)([ae]){tone}|(u)(y){tone}", r"\1\4\3\6\2\5", decomposed)  # the tone onto o, u
+    assert match_form.__wrapped__(text) == unicodedata.normalize("NFC", moved)
 
 
 @settings(max_examples=1000, deadline=None)
