@@ -85,7 +85,8 @@ def is_dateline(text: str) -> bool:
 
 def is_caption(text: str) -> bool:
     """A paragraph ending in a photo credit."""
-    return len(text) <= CAPTION_MAX_CHARS and bool(CAPTION.search(text))
+    # A credit ends in `)` or follows a `:`: paragraphs without either are not searched.
+    return len(text) <= CAPTION_MAX_CHARS and (")" in text or ":" in text) and bool(CAPTION.search(text))
 
 
 def source_prefix(text: str) -> tuple[str | None, str]:
