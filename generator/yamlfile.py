@@ -69,6 +69,19 @@ _Loader.yaml_implicit_resolvers = {
 }
 
 
+YAML_ERRORS = (yaml.YAMLError, ValueError, TypeError, RecursionError)  # what parsing a text can raise
+
+
+def yaml_error(path: str, exc: BaseException) -> ConfigError:
+    """One of YAML_ERRORS as a ConfigError naming the file and, where the parser knows it, the line."""
+    if isinstance(exc, yaml.MarkedYAMLError):
+        mark = exc.problem_mark or exc.context_mark
+        return ConfigError(path, f"invalid YAML: {exc.problem or exc.context}", mark.line + 1 if mark else None)
+    if isinstance(exc, RecursionError):
+        return ConfigError(path, "invalid YAML: nested too deeply")
+    return ConfigError(path, f"invalid YAML: {exc}")
+
+
 def parse_yaml(text: str, path: str) -> YamlDoc:
     """Parse YAML safely; a syntax error becomes a ConfigError with its line."""
     try:
@@ -78,14 +91,8 @@ def parse_yaml(text: str, path: str) -> YamlDoc:
             data = loader.construct_document(node) if node is not None else None
         finally:
             loader.dispose()
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark else None
-        raise ConfigError(path, f"invalid YAML: {exc.problem or exc.context}", line) from None
-    except (yaml.YAMLError, ValueError, TypeError) as exc:
-        raise ConfigError(path, f"invalid YAML: {exc}") from None
-    except RecursionError:
-        raise ConfigError(path, "invalid YAML: nested too deeply") from None
+    except YAML_ERRORS as exc:
+        raise yaml_error(path, exc) from None
     lines: dict[KeyPath, int] = {}
     if node is not None:
         _record_lines(node, (), lines, path)

@@ -614,6 +614,28 @@ def test_curation_errors_stop_the_run_before_writing(
     assert _snapshot(project.content) == before
 
 
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("site_url: [\n", ":2: invalid YAML: expected the node content, but found '<stream end>'"),
+        ("site_url: " + "[" * 100_000 + "]" * 100_000 + "\n", ": invalid YAML: nested too deeply"),
+    ],
+    ids=["syntax", "deep"],
+)
+def test_a_broken_mkdocs_yml_is_one_line_naming_it(
+    project: Paths, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, text: str, reason: str
+) -> None:
+    """The generator reads `site_url` from mkdocs.yml beside seeds/: a broken file is an error
+    on one line, not a traceback (nor a crash: LibYAML's parser would crash on the deep one)."""
+    monkeypatch.delenv("SITE_URL", raising=False)
+    (project.seeds / "a.txt").write_bytes(U8)
+    config = project.seeds.parent / "mkdocs.yml"
+    config.write_text(text, encoding="utf-8")
+    assert _main(project, capsys) == (2, [f"error: {config}{reason}"])
+    config.write_text("- a list\n", encoding="utf-8")  # not a mapping: no site_url in it
+    assert _main(project, capsys)[0] == 0
+
+
 def test_sidecars_without_seed_are_errors(project: Paths, capsys: pytest.CaptureFixture[str]) -> None:
     (project.seeds / "a.txt").write_bytes(U8)
     (project.seeds / "orphan.yml").write_text("title: Mồ côi\n", encoding="utf-8")
