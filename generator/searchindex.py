@@ -107,14 +107,21 @@ _CODES = [
 
 
 _BY_GAP = ["", *_CODES]  # by the gap to the previous id (which starts at -1): the code of gap - 1
-_SIX = {bytes(bits): ALPHABET[sum(b << j for j, b in enumerate(bits))] for bits in itertools.product((0, 1), repeat=6)}
+_BIT = [bytes.maketrans(b"\x01", bytes([1 << j])) for j in range(6)]  # a flag byte 1 → bit j of its character
+_TO_ALPHABET = bytes.maketrans(bytes(range(1 << 6)), ALPHABET.encode("ascii"))
 
 
 def _bitmap(ids: Sequence[int], docs: int) -> str:
-    flags = bytearray(-(-docs // 6) * 6)  # one byte per document, set by C loops (this runs for every common word)
+    """Bit j of character k for document 6k + j, made by C loops (this runs for every common word):
+    a flag byte per document, each of the 6 strided slices weighted by its bit and or-ed as one
+    big number whose bytes are the characters' values."""
+    groups = -(-docs // 6)
+    flags = bytearray(groups * 6)
     collections.deque(map(flags.__setitem__, ids, itertools.repeat(1)), maxlen=0)
-    six = bytes(flags)
-    return BITMAP + "".join([_SIX[six[k : k + 6]] for k in range(0, len(six), 6)])
+    value = 0
+    for j, weight in enumerate(_BIT):
+        value |= int.from_bytes(flags[j::6].translate(weight), "big")
+    return BITMAP + value.to_bytes(groups, "big").translate(_TO_ALPHABET).decode("ascii")
 
 
 def encode(ids: Sequence[int], docs: int) -> str:
