@@ -426,6 +426,12 @@ def render(
     keys = {a.slug: article_key(a) for a in articles}
     items = [(keys[a.slug], (a,)) for a in articles]
     views = dict(zip(keys, cache.cached_map(store, "views", items, view_keys, parallel=False), strict=True))
+    # Building the search index anew takes as long as the index pages: beside them, on the other core.
+    search = (
+        cache.in_background(store, searchindex.search_files, articles, data, store, keys)
+        if len(articles) >= cache.PARALLEL_MIN and searchindex.rebuilds(store, articles, data)
+        else lambda: searchindex.search_files(articles, data, store, keys)
+    )
     pages = Pages(store, written)
     article_pages(pages, articles, neighbours(articles, store, views), keys, views, data=data)
     index_pages(pages, articles, views, data, has_about)
@@ -434,7 +440,7 @@ def render(
     in_feeds += [feeds.latest_of_sorted(a for a in articles if t.slug in a.themes) for t in data.themes]
     feeds_key = cache.digest(site_url, [[keys[a.slug] for a in chosen] for chosen in in_feeds])
     made = dict(cache.cached_call(store, "feeds", feeds_key, feed_files, articles, data, site_url))  # a copy:
-    made.update(searchindex.search_files(articles, data, store, keys))  # the stored feeds stay feeds only
+    made.update(search())  # the stored feeds stay feeds only
     for path, content in made.items():
         if not pages.holds(path, f"sha256:{hashlib.sha256(content).hexdigest()}"):
             files[path] = content

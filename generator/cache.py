@@ -188,6 +188,7 @@ class Store:
         self._dirty: set[str] = set()
         self._used: set[str] = set()
         self._kept: set[str] = set()  # named with `keep`: perhaps in shards never read
+        self._puts: dict[str, Any] | None = None  # recorded in a background child (`in_background`)
         self.hits = self.misses = 0
 
     @classmethod
@@ -256,6 +257,15 @@ class Store:
         shard[key] = value
         self._used.add(key)
         self._dirty.add(name)
+        if self._puts is not None:
+            self._puts[key] = value
+
+    def replay(self, puts: Mapping[str, Any], used: Iterable[str]) -> None:
+        """What another process did with a copy of this store: the entries it put, and those it
+        used (perhaps from shards this process never reads: kept)."""
+        for key, value in puts.items():
+            self.put(key, value)
+        self.keep(key for key in used if key not in puts)
 
     def save(self) -> None:
         """Write the shards that changed; drop entries this run did not use or keep, and older scopes.
@@ -362,7 +372,7 @@ def compute(
     """`[fn(*args, *shared) for args in argss]`, in worker processes when there are enough
     (and `parallel`: false for work cheaper than sending its arguments to a worker)."""
     n = workers()
-    if not parallel or len(argss) < PARALLEL_MIN or n < 2:
+    if not parallel or len(argss) < PARALLEL_MIN or n < 2 or _background_child:
         return [fn(*args, *shared) for args in argss]
     # Imported here (about 14 ms): an edit or a rerun computes too little to start workers.
     from concurrent.futures import ProcessPoolExecutor  # noqa: PLC0415
@@ -370,6 +380,51 @@ def compute(
     chunks = [list(argss[i : i + CHUNK]) for i in range(0, len(argss), CHUNK)]
     with ProcessPoolExecutor(n, mp_context=_context(), initializer=_init_worker, initargs=(fn, shared)) as pool:
         return [result for chunk in pool.map(_run_chunk, chunks) for result in chunk]
+
+
+_background_child = False  # whether this process is the child of `in_background`
+
+
+def in_background(store: Store, fn: Callable[..., Any], *args: Any) -> Callable[[], Any]:
+    """Start `fn(*args)`, which may read and write `store`, in a forked child process, while this
+    one goes on; the function returned waits for the result and replays the child's use of the
+    store here. Where forking is not safe (threads run) or there is one core, or if the child
+    fails, `fn` runs in this process when the result is asked for."""
+    import multiprocessing  # noqa: PLC0415 (see compute)
+
+    if workers() < 2 or "fork" not in multiprocessing.get_all_start_methods() or threading.active_count() > 1:
+        return lambda: fn(*args)
+    context = multiprocessing.get_context("fork")
+    receive, send = context.Pipe(duplex=False)
+    child = context.Process(target=_background, args=(send, store, fn, args), daemon=True)
+    child.start()
+    send.close()
+
+    def result() -> Any:
+        try:
+            value, puts, used = receive.recv()
+        except (EOFError, OSError):  # the child failed or was stopped: the work is done here
+            return fn(*args)
+        finally:
+            receive.close()
+            child.join()
+        store.replay(puts, used)
+        return value
+
+    return result
+
+
+def _background(send: Any, store: Store, fn: Callable[..., Any], args: tuple[Any, ...]) -> None:
+    """The child of `in_background`: it sends the result and its use of the store, then ends at
+    once (no exit handlers: what this process inherited belongs to its parent)."""
+    global _background_child  # noqa: PLW0603 (this process's own state, set once)
+    _background_child = True  # its work is done here: one process beside its parent is enough
+    try:
+        store._puts, before = {}, set(store._used)
+        value = fn(*args)
+        send.send((value, store._puts, store._used - before))
+    finally:
+        os._exit(0)
 
 
 def cached_map(

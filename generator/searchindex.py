@@ -30,7 +30,7 @@ import operator
 import re
 import unicodedata
 import zlib
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence, Sized
 from dataclasses import dataclass
 from typing import overload
 
@@ -510,6 +510,13 @@ def _patched(
     for k in sorted({i // DOCS_PER_SHARD for i in changed}):
         files[_shard_path("d", k)] = _doc_json(docs, k)
     return IndexState(tuple(keys), tuple(term_keys), sizes, files)
+
+
+def rebuilds(store: Store, articles: Sized, data: Data) -> bool:
+    """Whether `search_files` builds the index anew (none from the last run, or articles added or
+    removed since) rather than reusing or patching it: work worth a process of its own."""
+    last = store.get(STATE)
+    return not isinstance(last, IndexState) or len(last.keys) != len(articles) + len(page_documents(data))
 
 
 def search_files(

@@ -8,6 +8,7 @@ import os
 import pickle
 import shutil
 import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -93,6 +94,65 @@ def test_worker_pool_gives_the_same_output(corpus: Paths, tmp_path: Path, monkey
     monkeypatch.setattr(cache, "workers", lambda: 2)
     report = build(dataclasses.replace(corpus, cache=None), today=TODAY)
     assert (snapshot(corpus.content), outcome(report)) == reference(corpus, tmp_path)
+
+
+def test_a_search_index_built_in_the_background_is_stored_for_the_next_run(
+    corpus: Paths, tmp_path: Path, data: Data, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(cache, "PARALLEL_MIN", 1)  # the corpus is small: everything goes to processes
+    monkeypatch.setattr(cache, "workers", lambda: 2)
+    _fork_despite_idle_threads(monkeypatch)
+    started = []
+    real = cache.in_background
+    monkeypatch.setattr(cache, "in_background", lambda *args: started.append(args[1]) or real(*args))
+    build(corpus, today=TODAY)
+    assert started == [searchindex.search_files]
+    EDITS["lede"](corpus.seeds, data)
+    with monkeypatch.context() as m:
+        m.setattr(searchindex, "_built", None)  # the edit patches the index the child built
+        report = build(corpus, today=TODAY)
+    assert started == [searchindex.search_files]  # patching is quick: done in this process
+    assert (snapshot(corpus.content), outcome(report)) == reference(corpus, tmp_path)
+
+
+def _fork_despite_idle_threads(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Earlier tests leave idle threads in this process (servers, browsers), with which
+    `in_background` would not fork: the work these tests give it takes no lock they could hold."""
+    monkeypatch.setattr(cache.threading, "active_count", lambda: 1)
+
+
+def _store_work(store: cache.Store, parent: int, fail_in_child: bool) -> tuple[int, object]:
+    if fail_in_child and os.getpid() != parent:
+        raise RuntimeError("the child fails")
+    store.put("new:1", "hai")
+    return os.getpid(), store.get("old:1")
+
+
+@pytest.mark.parametrize("case", ["child", "child fails", "threads run"])
+def test_background_work_gives_its_result_and_its_use_of_the_store(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, case: str
+) -> None:
+    folder = tmp_path / ("c" * cache.SCOPE_CHARS)
+    store = cache.Store(folder)
+    store.put("old:1", "một")
+    store.save()
+    store = cache.Store(folder)  # "old:1" is in a shard this process never reads
+    me = os.getpid()
+    stop = threading.Event()
+    thread = threading.Thread(target=stop.wait)
+    if case == "threads run":
+        thread.start()  # forking is no longer safe
+    else:
+        _fork_despite_idle_threads(monkeypatch)
+    try:
+        result = cache.in_background(store, _store_work, store, me, case == "child fails")()
+    finally:
+        stop.set()
+    pid, value = result
+    assert value == "một"
+    assert (pid != me) == (case == "child")
+    store.save()
+    assert [cache.Store(folder).get(k) for k in ("old:1", "new:1")] == ["một", "hai"]  # the read one kept
 
 
 def test_corrupt_or_stale_cache_is_ignored(corpus: Paths, tmp_path: Path) -> None:
