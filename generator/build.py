@@ -350,21 +350,24 @@ class Links:
         return replace(self.articles[slug], summary="", lede=None, blocks=(), figures=(), made_key="")
 
 
-def neighbours(
-    articles: list[Article], store: Store | None = None, views: Mapping[str, Mapping[str, str]] | None = None
-) -> Links:
-    """Related articles and the previous/next article in the same year (by date).
+def related_key(articles: list[Article], views: Mapping[str, Mapping[str, str]]) -> str:
+    """What `related` depends on: it reads only slugs, titles, dates, themes and people, of which
+    the views "compact" and "counts" (`view_keys`) are made, so an edit elsewhere in an article
+    reuses the stored result."""
+    return cache.digest_keys([views[a.slug]["compact"] for a in articles], [views[a.slug]["counts"] for a in articles])
 
-    `related` reads only slugs, titles, dates, themes and people: an edit elsewhere in an
-    article reuses the stored result. The views "compact" and "counts" (`view_keys`) are made
-    of exactly those: with the articles' `views`, the key is made of theirs.
-    """
-    if views is None:
-        views = {a.slug: view_keys(a) for a in articles}
-    features = cache.digest_keys(
-        [views[a.slug]["compact"] for a in articles], [views[a.slug]["counts"] for a in articles]
-    )
-    found = cache.cached_call(store or Store(None), "related", features, related, articles)
+
+def neighbours(
+    articles: list[Article],
+    store: Store | None = None,
+    views: Mapping[str, Mapping[str, str]] | None = None,
+    found: Mapping[str, tuple[str, ...]] | None = None,
+) -> Links:
+    """Related articles (`found`, when already known) and the previous/next article in the
+    same year (by date)."""
+    if found is None:
+        views = views or {a.slug: view_keys(a) for a in articles}
+        found = cache.cached_call(store or Store(None), "related", related_key(articles, views), related, articles)
     previous, following = {}, {}
     for older, newer in itertools.pairwise(oldest_first(articles)):
         if older.year == newer.year:
@@ -426,15 +429,33 @@ def render(
     keys = {a.slug: article_key(a) for a in articles}
     items = [(keys[a.slug], (a,)) for a in articles]
     views = dict(zip(keys, cache.cached_map(store, "views", items, view_keys, parallel=False), strict=True))
-    # Building the search index anew takes as long as the index pages: beside them, on the other core.
-    search = (
-        cache.in_background(store, searchindex.search_files, articles, data, store, keys)
-        if len(articles) >= cache.PARALLEL_MIN and searchindex.rebuilds(store, articles, data)
-        else lambda: searchindex.search_files(articles, data, store, keys)
+    # Work over every article done anew goes to forked children, on the other core, while this
+    # process makes the index pages: building the search index, and finding related articles
+    # (the article pages wait for those).
+    many = len(articles) >= cache.PARALLEL_MIN
+    search = cache.in_background(
+        store,
+        searchindex.search_files,
+        articles,
+        data,
+        store,
+        keys,
+        worth_it=many and searchindex.rebuilds(store, articles, data),
+    )
+    related_entry = related_key(articles, views)
+    found = cache.in_background(
+        store,
+        cache.cached_call,
+        store,
+        "related",
+        related_entry,
+        related,
+        articles,
+        worth_it=many and store.get(cache.entry_key("related", related_entry)) is cache.MISSING,
     )
     pages = Pages(store, written)
-    article_pages(pages, articles, neighbours(articles, store, views), keys, views, data=data)
     index_pages(pages, articles, views, data, has_about)
+    article_pages(pages, articles, neighbours(articles, found=found()), keys, views, data=data)
     files = {path: page.encode("utf-8") for path, page in pages.made.items()}
     in_feeds = [feeds.latest_of_sorted(articles)]  # `articles` are newest first (`gather`)
     in_feeds += [feeds.latest_of_sorted(a for a in articles if t.slug in a.themes) for t in data.themes]

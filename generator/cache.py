@@ -385,14 +385,17 @@ def compute(
 _background_child = False  # whether this process is the child of `in_background`
 
 
-def in_background(store: Store, fn: Callable[..., Any], *args: Any) -> Callable[[], Any]:
+def in_background(store: Store, fn: Callable[..., Any], *args: Any, worth_it: bool = True) -> Callable[[], Any]:
     """Start `fn(*args)`, which may read and write `store`, in a forked child process, while this
     one goes on; the function returned waits for the result and replays the child's use of the
-    store here. Where forking is not safe (threads run) or there is one core, or if the child
-    fails, `fn` runs in this process when the result is asked for."""
+    store here. Where that is not `worth_it` (too little work to pay for a process), not safe
+    (threads run) or useless (one core), or if the child fails, `fn` runs in this process when
+    the result is asked for."""
     import multiprocessing  # noqa: PLC0415 (see compute)
 
-    if workers() < 2 or "fork" not in multiprocessing.get_all_start_methods() or threading.active_count() > 1:
+    if not worth_it or workers() < 2 or threading.active_count() > 1:
+        return lambda: fn(*args)
+    if "fork" not in multiprocessing.get_all_start_methods():
         return lambda: fn(*args)
     context = multiprocessing.get_context("fork")
     receive, send = context.Pipe(duplex=False)

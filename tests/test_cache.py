@@ -96,7 +96,7 @@ def test_worker_pool_gives_the_same_output(corpus: Paths, tmp_path: Path, monkey
     assert (snapshot(corpus.content), outcome(report)) == reference(corpus, tmp_path)
 
 
-def test_a_search_index_built_in_the_background_is_stored_for_the_next_run(
+def test_work_done_in_the_background_is_stored_for_the_next_run(
     corpus: Paths, tmp_path: Path, data: Data, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(cache, "PARALLEL_MIN", 1)  # the corpus is small: everything goes to processes
@@ -104,14 +104,21 @@ def test_a_search_index_built_in_the_background_is_stored_for_the_next_run(
     _fork_despite_idle_threads(monkeypatch)
     started = []
     real = cache.in_background
-    monkeypatch.setattr(cache, "in_background", lambda *args: started.append(args[1]) or real(*args))
+
+    def recorded(store: cache.Store, fn: object, *args: object, worth_it: bool = True) -> object:
+        if worth_it:
+            started.append(fn)
+        return real(store, fn, *args, worth_it=worth_it)
+
+    monkeypatch.setattr(cache, "in_background", recorded)
     build(corpus, today=TODAY)
-    assert started == [searchindex.search_files]
+    assert started == [searchindex.search_files, cache.cached_call]  # the search index, related articles
     EDITS["lede"](corpus.seeds, data)
     with monkeypatch.context() as m:
         m.setattr(searchindex, "_built", None)  # the edit patches the index the child built
+        m.setattr(build_module, "related", None)  # and reuses the related articles it found
         report = build(corpus, today=TODAY)
-    assert started == [searchindex.search_files]  # patching is quick: done in this process
+    assert len(started) == 2  # patching is quick: done in this process
     assert (snapshot(corpus.content), outcome(report)) == reference(corpus, tmp_path)
 
 
