@@ -393,9 +393,8 @@ def in_background(store: Store, fn: Callable[..., Any], *args: Any, worth_it: bo
     the result is asked for."""
     import multiprocessing  # noqa: PLC0415 (see compute)
 
-    if not worth_it or workers() < 2 or threading.active_count() > 1:
-        return lambda: fn(*args)
-    if "fork" not in multiprocessing.get_all_start_methods():
+    forks = "fork" in multiprocessing.get_all_start_methods()
+    if not worth_it or not forks or workers() < 2 or threading.active_count() > 1:
         return lambda: fn(*args)
     context = multiprocessing.get_context("fork")
     receive, send = context.Pipe(duplex=False)
