@@ -330,6 +330,7 @@ class Links:
     previous: Mapping[str, str]
     next: Mapping[str, str]
     articles: Mapping[str, Article]
+    _stubs: dict[str, Article] = field(default_factory=dict, compare=False, repr=False)  # made once each
 
     def groups(self, slug: str) -> tuple[tuple[str, ...], ...]:
         """The slugs the page of `slug` links to: related, previous, next."""
@@ -347,7 +348,12 @@ class Links:
         )
 
     def _stub(self, slug: str) -> Article:
-        return replace(self.articles[slug], summary="", lede=None, blocks=(), figures=(), made_key="")
+        """The article as a page linking to it shows it (an article is linked from about 7 pages)."""
+        stub = self._stubs.get(slug)
+        if stub is None:
+            a = self.articles[slug]
+            stub = self._stubs[slug] = replace(a, summary="", lede=None, blocks=(), figures=(), made_key="")
+        return stub
 
 
 def related_key(articles: list[Article], views: Mapping[str, Mapping[str, str]]) -> str:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from functools import lru_cache
 
 import yaml
 
@@ -43,6 +44,12 @@ def _scalar(value: object) -> str | None:
         return None
     if isinstance(value, int):
         return str(value)
+    return _text(value)
+
+
+@lru_cache(maxsize=4096)  # keys, themes, people and sources recur on every page
+def _text(value: str) -> str | None:
+    """`_scalar` of a text."""
     if not value or len(value) > _MAX_FAST or not _PRINTABLE.fullmatch(value):
         return None
     if _plain_ok(value):
