@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import posixpath
-from functools import cache
+from functools import cache, lru_cache
 
 HOME = "index.md"
 ARTICLES = "bai-viet"
@@ -104,14 +104,15 @@ def rel(from_page: str, to_page: str) -> str:
     `posixpath.relpath(to_page, dirname(from_page))`, computed once per pair of folders: index
     pages link to thousands of articles in a handful of folders.
     """
-    start = posixpath.dirname(from_page)
-    folder, name = posixpath.split(to_page)
-    if not (to_page and _clean(to_page) and _clean(start)) or f"{start}/".startswith(f"{to_page}/"):
-        return posixpath.relpath(to_page, start or ".")  # unusual paths: the general rule
+    start = from_page.rpartition("/")[0]  # posixpath.dirname of a clean path
+    folder, _, name = to_page.rpartition("/")  # posixpath.split of a clean path
+    if not (to_page and _clean(to_page) and _clean(from_page)) or f"{start}/".startswith(f"{to_page}/"):
+        return posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")  # unusual paths: the general rule
     up = _rel_folder(start, folder)
     return name if up == "." else f"{up}/{name}"
 
 
+@lru_cache(maxsize=1 << 16)  # index pages link to thousands of pages, each from several pages
 def _clean(path: str) -> bool:
     """Relative, without empty, `.` or `..` parts: abspath() adds the cwd and changes nothing else."""
     return path == "" or not any(part in ("", ".", "..") for part in path.split("/"))
