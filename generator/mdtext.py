@@ -18,8 +18,15 @@ _INLINE = re.compile(r"([\\`*_{}\[\]|!#])")
 _BLOCK_START = re.compile(r"^([-+]|\d+(?=[.)]))")
 
 
+# What `inline` changes: HTML's specials (`html.escape`) and the characters above. Most titles
+# and summaries hold none of them, and are returned as they are.
+_ESCAPED = re.compile(r"[&<>\\`*_{}\[\]|!#]")
+
+
 def inline(text: str) -> str:
     """Escape text for use inside a Markdown paragraph, heading, list item or link text."""
+    if _ESCAPED.search(text) is None:
+        return text
     return _INLINE.sub(r"\\\1", html.escape(text, quote=False))
 
 

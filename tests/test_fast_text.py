@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import posixpath
 import re
 import unicodedata
@@ -11,7 +12,7 @@ from ftfy.chardata import UTF8_DETECTOR_RE
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from generator import feeds, figures, layout
+from generator import feeds, figures, layout, mdtext
 from generator.classify import whole_words
 from generator.indexes import _members
 from generator.model import Article, PartialDate
@@ -122,6 +123,12 @@ def test_the_utf8_pre_check_matches_wherever_ftfys_detector_does(text: str) -> N
     detected = UTF8_DETECTOR_RE.search(text)
     if detected is not None:
         assert _utf8_sequence().search(text, detected.start()) is not None
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.text(alphabet=st.sampled_from("aĐ -&<>\\`*_{}[]|!#\"'~+.()"), max_size=12))
+def test_inline_returns_text_without_specials_as_it_is(text: str) -> None:
+    assert mdtext.inline(text) == mdtext._INLINE.sub(r"\\\1", html.escape(text, quote=False))
 
 
 FIGURE_PIECES = ["5", "12", "2024", "-", "–", "/", ".", ",", " ", "%", " tỷ USD", " văn kiện", "x", "Đ", "_", "٣"]
