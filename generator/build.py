@@ -183,8 +183,12 @@ def unique_slugs(articles: list[Article], pinned: set[str]) -> tuple[list[Articl
     """Make slugs unique, the same on every run whatever else is in `seeds/`.
 
     Pinned (curated) slugs win. Among articles sharing a generated slug, the one whose seed
-    name sorts first keeps it; the others get a suffix from their own seed name.
+    name sorts first keeps it; the others get a suffix from their own seed name. The order of
+    the result is unspecified (`gather` sorts it).
     """
+    slugs = {a.slug for a in articles}
+    if len(slugs) == len(articles) and RESERVED.isdisjoint(slugs):
+        return list(articles), []  # nothing shared, nothing reserved: every article keeps its slug
     by_slug: dict[str, list[Article]] = defaultdict(list)
     for a in articles:
         by_slug[a.slug].append(a)

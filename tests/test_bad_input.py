@@ -497,6 +497,15 @@ def test_same_slug_from_different_seeds_stays_distinct_and_stable(project: Paths
     assert len(set(after.values())) == 3
 
 
+def test_a_slug_that_would_replace_the_section_page_gets_a_suffix(project: Paths, generate: Generate) -> None:
+    """`index` is reserved (`bai-viet/index.md` would be the section's page), even when no other
+    article has that slug."""
+    report = generate({"a.txt": U8, "a.yml": "slug: index\n"})
+    [article] = report.articles
+    assert article.slug.startswith("index-") and (project.content / "bai-viet" / f"{article.slug}.md").is_file()
+    assert not (project.content / "bai-viet" / "index.md").exists()
+
+
 # --- seed file names -----------------------------------------------------------------------
 
 NFC_NAME = "bài viết.txt"
