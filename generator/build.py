@@ -367,17 +367,10 @@ def related_key(articles: list[Article], views: Mapping[str, Mapping[str, str]])
     return cache.digest_keys([views[a.slug]["compact"] for a in articles], [views[a.slug]["counts"] for a in articles])
 
 
-def neighbours(
-    articles: list[Article],
-    store: Store | None = None,
-    views: Mapping[str, Mapping[str, str]] | None = None,
-    found: Mapping[str, tuple[str, ...]] | None = None,
-) -> Links:
-    """Related articles (`found`, when already known) and the previous/next article in the
-    same year (by date)."""
-    if found is None:
-        views = views or {a.slug: view_keys(a) for a in articles}
-        found = cache.cached_call(store or Store(None), "related", related_key(articles, views), related, articles)
+def neighbours(articles: list[Article], found: Mapping[str, tuple[str, ...]] | None = None) -> Links:
+    """Related articles (`found`, when `render` took them from the cache or a background child)
+    and the previous/next article in the same year (by date)."""
+    found = related(articles) if found is None else found
     previous, following = {}, {}
     for older, newer in itertools.pairwise(oldest_first(articles)):
         if older.year == newer.year:

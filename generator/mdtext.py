@@ -13,14 +13,15 @@ import re
 from .text import clean_line
 
 # Characters Python-Markdown (with the tables and attr_list extensions) gives a meaning inline.
-_INLINE = re.compile(r"([\\`*_{}\[\]|!#])")
+_MARKDOWN = r"\\`*_{}\[\]|!#"
+_INLINE = re.compile(f"([{_MARKDOWN}])")
 # At the start of a block: list markers, numbered lists (`1.` / `1)`), `+`, `-`.
 _BLOCK_START = re.compile(r"^([-+]|\d+(?=[.)]))")
 
 
-# What `inline` changes: HTML's specials (`html.escape`) and the characters above. Most titles
-# and summaries hold none of them, and are returned as they are.
-_ESCAPED = re.compile(r"[&<>\\`*_{}\[\]|!#]")
+# What `inline` changes: HTML's specials (`html.escape`) and Markdown's. Most titles and
+# summaries hold none of them, and are returned as they are.
+_ESCAPED = re.compile(f"[&<>{_MARKDOWN}]")
 
 
 def inline(text: str) -> str:
