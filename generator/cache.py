@@ -340,16 +340,17 @@ def write_atomic(path: Path, data: bytes) -> None:
 
 _worker_fn: Callable[..., Any] | None = None
 _worker_shared: tuple[Any, ...] = ()
+_worker_argss: Sequence[tuple[Any, ...]] = ()
 
 
-def _init_worker(fn: Callable[..., Any], shared: tuple[Any, ...]) -> None:
-    global _worker_fn, _worker_shared  # one function per worker process
-    _worker_fn, _worker_shared = fn, shared
+def _init_worker(fn: Callable[..., Any], shared: tuple[Any, ...], argss: Sequence[tuple[Any, ...]]) -> None:
+    global _worker_fn, _worker_shared, _worker_argss  # one function and work list per worker process
+    _worker_fn, _worker_shared, _worker_argss = fn, shared, argss
 
 
-def _run_chunk(chunk: list[tuple[Any, ...]]) -> list[Any]:
+def _run_chunk(bounds: tuple[int, int]) -> list[Any]:
     assert _worker_fn is not None
-    return [_worker_fn(*args, *_worker_shared) for args in chunk]
+    return [_worker_fn(*args, *_worker_shared) for args in _worker_argss[bounds[0] : bounds[1]]]
 
 
 def workers() -> int:
@@ -377,8 +378,13 @@ def compute(
     # Imported here (about 14 ms): an edit or a rerun computes too little to start workers.
     from concurrent.futures import ProcessPoolExecutor  # noqa: PLC0415
 
-    chunks = [list(argss[i : i + CHUNK]) for i in range(0, len(argss), CHUNK)]
-    with ProcessPoolExecutor(n, mp_context=_context(), initializer=_init_worker, initargs=(fn, shared)) as pool:
+    # Every worker is given the whole work list when it starts, then only which part to do. A
+    # forked worker inherits the list, so no argument is pickled: an article is 10 KB or more, and
+    # sending each to a worker cost about what making its page there saved. (Spawned workers,
+    # under `mkdocs serve`, are sent the list once each.)
+    chunks = [(i, min(i + CHUNK, len(argss))) for i in range(0, len(argss), CHUNK)]
+    initargs = (fn, shared, argss)
+    with ProcessPoolExecutor(n, mp_context=_context(), initializer=_init_worker, initargs=initargs) as pool:
         return [result for chunk in pool.map(_run_chunk, chunks) for result in chunk]
 
 

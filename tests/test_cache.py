@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import multiprocessing
+import operator
 import os
 import pickle
 import shutil
@@ -94,6 +96,15 @@ def test_worker_pool_gives_the_same_output(corpus: Paths, tmp_path: Path, monkey
     monkeypatch.setattr(cache, "workers", lambda: 2)
     report = build(dataclasses.replace(corpus, cache=None), today=TODAY)
     assert (snapshot(corpus.content), outcome(report)) == reference(corpus, tmp_path)
+
+
+@pytest.mark.parametrize("method", ["fork", "spawn"])  # spawn: under `mkdocs serve`, where threads run
+def test_workers_compute_every_item_once_in_order(method: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(cache, "PARALLEL_MIN", 1)
+    monkeypatch.setattr(cache, "workers", lambda: 2)
+    monkeypatch.setattr(cache, "_context", lambda: multiprocessing.get_context(method))
+    argss = [(f"bài {i}",) for i in range(3 * cache.CHUNK + 5)]  # the last chunk is a short one
+    assert cache.compute(operator.add, argss, (" ·",)) == [f"bài {i} ·" for i in range(len(argss))]
 
 
 def test_work_done_in_the_background_is_stored_for_the_next_run(
