@@ -422,10 +422,11 @@ def render(
 ) -> Rendered:
     """Phase 3a: every generated file, from the articles newest first (as `gather` returns them).
 
-    With a store, each part is reused when what it depends on is unchanged: an article page
-    by the article and its neighbours, an index page by what it shows of its articles, the
-    feeds by their latest articles, the search index's terms by each article (see cache.py).
-    A page that `written` shows to be in `content/` already is neither made nor read.
+    A page that `written` shows to be in `content/` already, made from the same key, is neither
+    made nor read: an article page's key covers the article and its neighbours, an index page's
+    what it shows of its articles. With a store, the other parts are reused when what they
+    depend on is unchanged: the feeds by their latest articles, the search index's terms by
+    each article, related articles by every article's title, date, themes and people (cache.py).
     """
     store = store or Store(None)
     written = written or Written(Path())
@@ -456,7 +457,7 @@ def render(
         articles,
         worth_it=many and store.get(cache.entry_key("related", related_entry)) is cache.MISSING,
     )
-    pages = Pages(store, written)
+    pages = Pages(written)
     index_pages(pages, articles, views, data, has_about)
     article_pages(pages, articles, neighbours(articles, found=found()), keys, views, data=data)
     files = {path: page.encode("utf-8") for path, page in pages.made.items()}
@@ -472,10 +473,14 @@ def render(
 
 
 class Pages:
-    """Pages made with `cached_map`, except those `content/` already holds (`output.Written`)."""
+    """Pages made anew, except those `content/` already holds (`output.Written`).
 
-    def __init__(self, store: Store, written: Written) -> None:
-        self.store, self.written = store, written
+    Pages are not kept in the store: one that `content/` lacks is made again, which costs less
+    than storing every page made (at 5,000 articles, 49 MB of the cache's 124 MB).
+    """
+
+    def __init__(self, written: Written) -> None:
+        self.written = written
         self.made: dict[str, str] = {}
         self.current: set[str] = set()
         self.keys: dict[str, str] = {}
@@ -490,17 +495,12 @@ class Pages:
         fn: Callable[..., str],
         shared: tuple[object, ...] = (),
     ) -> None:
-        """`cached_map(store, kind, items, fn, shared)` where the item for `paths[i]` is
-        `(keys[i], args(i))`: arguments are made only for the pages to make."""
-        todo, held = [], []
-        for i, (path, key) in enumerate(zip(paths, keys, strict=True)):
-            entry = cache.entry_key(kind, key)
-            if self.holds(path, entry):
-                held.append(entry)  # its stored result stays, unread
-            else:
-                todo.append(i)
-        self.store.keep(held)
-        made = cache.cached_map(self.store, kind, [(keys[i], args(i)) for i in todo], fn, shared=shared)
+        """`fn(*args(i), *shared)` for the page at `paths[i]`, made from `keys[i]`, unless
+        `content/` holds it: arguments are made only for the pages to make."""
+        todo = [
+            i for i, (path, key) in enumerate(zip(paths, keys, strict=True)) if not self.holds(path, f"{kind}:{key}")
+        ]
+        made = cache.compute(fn, [args(i) for i in todo], shared)
         self.made.update(zip([paths[i] for i in todo], made, strict=True))
 
     def holds(self, path: str, key: str) -> bool:
