@@ -39,6 +39,7 @@ from .cache import Store
 from .data import Data
 from .indexes import person_description
 from .model import Article, Block
+from .text import is_latin, latin_class
 
 FOLDER = "tim-kiem"
 META = f"{FOLDER}/index.json"
@@ -51,11 +52,17 @@ ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
 BITMAP = "~"
 _MORE = 32  # continuation bit of a varint character
 _TOKEN = re.compile(r"[^\W_]+")  # runs of letters and digits: JavaScript's [\p{L}\p{N}]+
+# In Latin text, the characters that end a token other than white space: made spaces, then
+# `str.split`, give the same tokens as `_TOKEN` in less than half the time.
+_LATIN_SEPARATOR = re.compile(latin_class(lambda c: not c.isalnum() and not c.isspace()))
 
 
-def tokens(text: str) -> list[str]:
+def tokens(written: str) -> list[str]:
     """Syllables as written: NFC, lower case, split at anything that is not a letter or digit."""
-    return _TOKEN.findall(unicodedata.normalize("NFC", text).lower())
+    written = unicodedata.normalize("NFC", written).lower()
+    if is_latin(written):
+        return _LATIN_SEPARATOR.sub(" ", written).split()
+    return _TOKEN.findall(written)
 
 
 @functools.lru_cache(maxsize=1 << 16)

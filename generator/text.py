@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from functools import lru_cache
 
 # Invisible characters that scraped text carries: zero-width spaces and joiners, word joiner,
@@ -96,6 +97,22 @@ _TONE_RE = re.compile("|".join(sorted(_TONE_PLACEMENT, key=len, reverse=True)))
 # with a neighbour, so composing is done character by character.
 _LATIN = ("\x00", "\u02ff"), ("\u1e00", "\u1eff"), ("\u2000", "\u206f"), ("\u20a0", "\u20bf")
 _NOT_LATIN = re.compile("[^" + "".join(f"{low}-{high}" for low, high in _LATIN) + "]")
+
+
+def is_latin(text: str) -> bool:
+    """Whether `text` is made of the characters of Latin text only (as articles are): fast paths
+    that are exact there (below, and `searchindex.tokens`) check this first."""
+    return _NOT_LATIN.search(text) is None
+
+
+def latin_class(chosen: Callable[[str], bool]) -> str:
+    """A regular expression class of the Latin characters (`is_latin`) for which `chosen` holds."""
+    codes = [c for low, high in _LATIN for c in range(ord(low), ord(high) + 1) if chosen(chr(c))]
+    starts = [c for i, c in enumerate(codes) if i == 0 or codes[i - 1] != c - 1]
+    ends = [c for i, c in enumerate(codes) if i == len(codes) - 1 or codes[i + 1] != c + 1]
+    return "[" + "".join(f"{re.escape(chr(a))}-{re.escape(chr(b))}" for a, b in zip(starts, ends, strict=True)) + "]"
+
+
 _TONE_MOVED = {
     first + char: unicodedata.normalize("NFC", first + parts[1]) + unicodedata.normalize("NFC", parts[0] + parts[2:])
     for low, high in _LATIN
@@ -114,7 +131,7 @@ def match_form(text: str) -> str:
     The definition is `NFC(tone moved(NFD(casefold(text))))`; Latin text (as articles are) takes
     the composed way, which gives the same in a third of the time (tests/test_fast_text.py)."""
     folded = unicodedata.normalize("NFC", text.casefold())
-    if _NOT_LATIN.search(folded) is None:
+    if is_latin(folded):
         return _TONE_MOVED_RE.sub(lambda m: _TONE_MOVED[m.group(0)], folded)
     decomposed = unicodedata.normalize("NFD", folded)
     return unicodedata.normalize("NFC", _TONE_RE.sub(lambda m: _TONE_PLACEMENT[m.group(0)], decomposed))

@@ -12,13 +12,13 @@ from ftfy.chardata import UTF8_DETECTOR_RE
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from generator import feeds, figures, layout, mdtext
+from generator import feeds, figures, layout, mdtext, searchindex
 from generator.classify import whole_words
 from generator.indexes import _members
 from generator.model import Article, PartialDate
 from generator.parsing import is_all_caps
 from generator.reading import _utf8_sequence, ftfy_may_change
-from generator.text import clean_lines, count_words, match_form
+from generator.text import _LATIN, clean_lines, count_words, is_latin, match_form
 
 # Words, parts of words, separators, digits, `_`, combining marks and non-Latin letters.
 PIECES = ["hợp tác", "hợp", "tác", "ba nước", "ba", "a", "aa", " ", "  ", "\n", "-", "_", "1", "x", "\u0301", "ກ", "Đ"]
@@ -49,6 +49,27 @@ def test_match_form_is_its_definition(text: str) -> None:
     tone = "([\u0300\u0301\u0309\u0303\u0323])"
     moved = re.sub(f"(o)([ae]){tone}|(u)(y){tone}", r"\1\4\3\6\2\5", decomposed)  # the tone onto o, u
     assert match_form.__wrapped__(text) == unicodedata.normalize("NFC", moved)
+
+
+LATIN_CHARS = [chr(c) for low, high in _LATIN for c in range(ord(low), ord(high) + 1)]
+
+
+def test_the_latin_separators_are_what_ends_a_token_other_than_white_space() -> None:
+    separators = {c for c in LATIN_CHARS if searchindex._LATIN_SEPARATOR.fullmatch(c)}
+    assert separators == {c for c in LATIN_CHARS if not c.isalnum() and not c.isspace()}
+    assert is_latin("".join(LATIN_CHARS)) and not any(map(is_latin, ["\u0301", "ກ", "\u1100"]))
+
+
+@settings(max_examples=3000, deadline=None)
+@given(
+    st.lists(st.one_of(st.sampled_from(PIECES + ["İ", "\u2028", "\x1c", "‘", "–"]), st.sampled_from(LATIN_CHARS)))
+    .map("".join)
+    .map(lambda t: t.upper() if len(t) % 3 == 0 else t)
+)
+@example("Việt–Lào: hợp_tác 2024")
+def test_search_tokens_are_the_regex(text: str) -> None:
+    expected = re.findall(r"[^\W_]+", unicodedata.normalize("NFC", text).lower())
+    assert searchindex.tokens(text) == expected
 
 
 @settings(max_examples=1000, deadline=None)
