@@ -97,6 +97,15 @@ _TONE_RE = re.compile("|".join(sorted(_TONE_PLACEMENT, key=len, reverse=True)))
 # with a neighbour, so composing is done character by character.
 _LATIN = ("\x00", "\u02ff"), ("\u1e00", "\u1eff"), ("\u2000", "\u206f"), ("\u20a0", "\u20bf")
 _NOT_LATIN = re.compile("[^" + "".join(f"{low}-{high}" for low, high in _LATIN) + "]")
+_TONE_MOVED = {
+    first + char: unicodedata.normalize("NFC", first + parts[1]) + unicodedata.normalize("NFC", parts[0] + parts[2:])
+    for low, high in _LATIN
+    for char in map(chr, range(ord(low), ord(high) + 1))
+    for parts in [unicodedata.normalize("NFD", char)]
+    for first in "ou"
+    if len(parts) > 1 and f"{first}{parts[:2]}" in _TONE_PLACEMENT
+}
+_TONE_MOVED_RE = re.compile("|".join(sorted(_TONE_MOVED)))
 
 
 def is_latin(text: str) -> bool:
@@ -111,17 +120,6 @@ def latin_class(chosen: Callable[[str], bool]) -> str:
     starts = [c for i, c in enumerate(codes) if i == 0 or codes[i - 1] != c - 1]
     ends = [c for i, c in enumerate(codes) if i == len(codes) - 1 or codes[i + 1] != c + 1]
     return "[" + "".join(f"{re.escape(chr(a))}-{re.escape(chr(b))}" for a, b in zip(starts, ends, strict=True)) + "]"
-
-
-_TONE_MOVED = {
-    first + char: unicodedata.normalize("NFC", first + parts[1]) + unicodedata.normalize("NFC", parts[0] + parts[2:])
-    for low, high in _LATIN
-    for char in map(chr, range(ord(low), ord(high) + 1))
-    for parts in [unicodedata.normalize("NFD", char)]
-    for first in "ou"
-    if len(parts) > 1 and f"{first}{parts[:2]}" in _TONE_PLACEMENT
-}
-_TONE_MOVED_RE = re.compile("|".join(sorted(_TONE_MOVED)))
 
 
 @lru_cache(maxsize=16)  # an article's body is matched against themes, then people
