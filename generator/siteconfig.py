@@ -13,8 +13,7 @@ from typing import Any
 
 import yaml
 
-from .errors import ConfigError
-from .yamlfile import YAML_ERRORS, yaml_error
+from .yamlfile import YAML_ERRORS, read_yaml_text, yaml_error
 
 FALLBACK = "https://example.github.io/viet-lao-digest/"
 
@@ -46,10 +45,9 @@ def site_url(config: Path = Path("mkdocs.yml")) -> str:
     """The site URL with a trailing slash."""
     url = os.environ.get("SITE_URL")
     if not url and config.is_file():
+        text = read_yaml_text(config, str(config))
         try:
-            data = yaml.load(config.read_text(encoding="utf-8-sig"), Loader=_Loader)
-        except (OSError, UnicodeDecodeError) as exc:
-            raise ConfigError(str(config), f"cannot read: {exc}") from None
+            data = yaml.load(text, Loader=_Loader)
         except YAML_ERRORS as exc:
             raise yaml_error(str(config), exc) from None
         url = data.get("site_url") if isinstance(data, dict) else None

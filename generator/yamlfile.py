@@ -99,13 +99,17 @@ def parse_yaml(text: str, path: str) -> YamlDoc:
     return YamlDoc(path, data, lines)
 
 
-def load_yaml(path: Path, display: str | None = None) -> YamlDoc:
-    shown = display or str(path)
+def read_yaml_text(path: Path, shown: str) -> str:
+    """A YAML file's text (UTF-8, BOM optional); a file that cannot be read is a ConfigError."""
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        return path.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(shown, f"cannot read: {exc}") from None
-    return parse_yaml(text, shown)
+
+
+def load_yaml(path: Path, display: str | None = None) -> YamlDoc:
+    shown = display or str(path)
+    return parse_yaml(read_yaml_text(path, shown), shown)
 
 
 def _type_name(t: type | tuple[type, ...]) -> str:

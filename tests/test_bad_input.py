@@ -645,6 +645,17 @@ def test_a_broken_mkdocs_yml_is_one_line_naming_it(
     assert _main(project, capsys)[0] == 0
 
 
+def test_an_unreadable_mkdocs_yml_is_one_line_naming_it(
+    project: Paths, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("SITE_URL", raising=False)
+    (project.seeds / "a.txt").write_bytes(U8)
+    config = project.seeds.parent / "mkdocs.yml"
+    config.write_bytes(b"site_url: \xff\n")  # not UTF-8
+    code, lines = _main(project, capsys)
+    assert code == 2 and len(lines) == 1 and lines[0].startswith(f"error: {config}: cannot read: 'utf-8' codec")
+
+
 def test_sidecars_without_seed_are_errors(project: Paths, capsys: pytest.CaptureFixture[str]) -> None:
     (project.seeds / "a.txt").write_bytes(U8)
     (project.seeds / "orphan.yml").write_text("title: Mồ côi\n", encoding="utf-8")
