@@ -6,7 +6,8 @@ when there are enough of them to pay for starting the pool) and stored. Keys des
 everything a result depends on besides `shared`, the generator's code and `data/`.
 
 The store lives in `.cache/generator/<scope>/`, where the scope is a hash of the generator's
-source files and the data files: changing either starts an empty cache. Each kind of result
+source files, the Python version and installed libraries, and the data files: changing any of
+them starts an empty cache. Each kind of result
 (the part of a key before `:`) has its own pickle shards, chosen by key, read only when a run
 asks for one of their entries and written atomically (temporary file, then rename) only when
 their entries changed. A run keeps only the entries it used or named with `keep`, so the cache
@@ -23,6 +24,7 @@ import pickle
 import re
 import shutil
 import stat
+import sys
 import tempfile
 import threading
 import time
@@ -39,6 +41,8 @@ SHARDS = 64  # per kind of result
 PARALLEL_MIN = 400  # fewer results than this are computed in this process
 CHUNK = 32  # items per task sent to a worker
 _PICKLE = pickle.HIGHEST_PROTOCOL
+SITE_FOLDERS = ("site-packages", "dist-packages")  # where installed distributions are (`environment`)
+DISTRIBUTION_SUFFIXES = (".dist-info", ".egg-info")
 SCOPE_CHARS = 24  # a scope folder's name: this many hex digits of the scope hash
 MISSING = object()
 
@@ -160,11 +164,31 @@ FileRecord = tuple[tuple[int, int, int, int, int], str]  # (size, times, inode, 
 
 @cache
 def code_fingerprint() -> str:
-    """Hash of the generator's own source: results of other code are never reused."""
+    """Hash of the generator's own source and of what it runs on (`environment`): results of
+    other code are never reused."""
     h = hashlib.sha256()
     for path in sorted(Path(__file__).parent.glob("*.py")):
         h.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    h.update(environment().encode())
     return h.hexdigest()
+
+
+def environment() -> str:
+    """The Python version and the installed distributions, by name and version.
+
+    Output depends on libraries as well as on this code (ftfy's repairs, PyYAML's parsing,
+    python-slugify's slugs, Unicode tables), so installing other versions, as a changed
+    requirements.txt does, starts a new cache. Read from the names of the `.dist-info` folders
+    (`ftfy-6.3.1.dist-info`) in the site-packages folders on `sys.path`: one directory listing,
+    where asking `importlib.metadata` would cost more than a rerun with nothing changed saves.
+    """
+    names: set[str] = set()
+    for folder in {entry for entry in sys.path if os.path.basename(entry) in SITE_FOLDERS}:
+        try:
+            names.update(name for name in os.listdir(folder) if name.endswith(DISTRIBUTION_SUFFIXES))
+        except OSError:
+            continue
+    return "\n".join([sys.version, *sorted(names)])
 
 
 def files_fingerprint(paths: Sequence[Path]) -> str:

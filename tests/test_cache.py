@@ -191,6 +191,36 @@ def test_corrupt_or_stale_cache_is_ignored(corpus: Paths, tmp_path: Path) -> Non
     assert len([p for p in (corpus.cache / "generator").iterdir()]) == 1  # the old scope is gone
 
 
+@pytest.mark.parametrize("change", ["library upgraded", "library added", "another Python"])
+def test_other_libraries_or_python_start_a_new_scope(
+    change: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Output depends on ftfy, PyYAML, python-slugify… too: results of other versions are not reused."""
+    site = tmp_path / "venv" / "site-packages"
+    (site / "ftfy-6.3.1.dist-info").mkdir(parents=True)
+    (site / "ftfy").mkdir()  # a package folder: not a distribution's record
+    monkeypatch.setattr(sys, "path", [*sys.path, str(site)])
+
+    def scope() -> Path:
+        cache.code_fingerprint.cache_clear()
+        folder = cache.Store.open(tmp_path / "cache", []).folder
+        assert folder is not None
+        return folder
+
+    before = scope()
+    assert scope() == before  # the same environment, the same scope
+    (site / "ftfy").rename(site / "ftfy-old")  # a package folder changed: not a version change
+    assert scope() == before
+    if change == "library upgraded":
+        (site / "ftfy-6.3.1.dist-info").rename(site / "ftfy-6.4.0.dist-info")
+    elif change == "library added":
+        (site / "regex-2026.1.1.dist-info").mkdir()
+    else:
+        monkeypatch.setattr(sys, "version", sys.version + " (another build)")
+    assert scope() != before
+    cache.code_fingerprint.cache_clear()
+
+
 def test_a_result_that_depends_on_the_day_is_recomputed(corpus: Paths, tmp_path: Path) -> None:
     (corpus.seeds / "zz_future.txt").write_text(
         "date 2026-12-01 Bài viết ngày mai\n\nNội dung bài.\n", encoding="utf-8"
