@@ -87,15 +87,16 @@ class Workspace:
 
     # --- the digest --------------------------------------------------------------------------
 
-    def clean(self) -> None:
-        """Back to a fresh checkout: no generated pages, no cache, no site."""
+    def clean(self, *, keep_cache: bool = False) -> None:
+        """Back to a fresh checkout: no generated pages, no cache (unless `keep_cache`, as the Pages
+        workflow restores it), no site."""
         owned = read_manifest(self.project / "content")
         for rel in owned:
             (self.project / "content" / rel).unlink(missing_ok=True)
         (self.project / "content" / MANIFEST).unlink(missing_ok=True)
         for name in ("bai-viet", "nam", "chu-de"):
             shutil.rmtree(self.project / "content" / name, ignore_errors=True)
-        for name in (".cache", "site", ".content.staging", ".content.old"):
+        for name in ("site", ".content.staging", ".content.old", *([] if keep_cache else [".cache"])):
             shutil.rmtree(self.project / name, ignore_errors=True)
 
     def generate(self) -> Run:

@@ -129,6 +129,18 @@ def test_build_uploads_site_with_the_site_url_setting() -> None:
     assert order.index("make site") < order.index("actions/upload-pages-artifact")
 
 
+def test_build_restores_the_generator_cache_before_make_site() -> None:
+    """A deploy reuses the last build's parsed seeds (README, "Publish on GitHub Pages")."""
+    workflow = load()
+    [restore] = uses(workflow, "build", "actions/cache")
+    assert restore["with"]["path"] == ".cache"  # where make site keeps it (git-ignored)
+    key, fallback = restore["with"]["key"], restore["with"]["restore-keys"]
+    assert key.startswith(fallback) and key != fallback  # any earlier build's cache, when no exact one
+    assert all(name in key for name in ("seeds/**", "generator/**", "data/**", "requirements.txt"))
+    order = [s.get("run", s.get("uses", "")).split("@")[0] for s in steps(workflow, "build")]
+    assert order.index("actions/cache") < order.index("make site")
+
+
 def test_deploy_waits_for_tests_and_build() -> None:
     workflow = load()
     deploy = workflow["jobs"]["deploy"]
