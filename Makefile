@@ -63,10 +63,11 @@ chromium:
 	  fi; }
 	@test -x "$(CHROMIUM)" || { echo "Chromium still missing at $(CHROMIUM)" >&2; exit 1; }
 
-## test: lint and the whole test suite (browser tests included)
+## test: lint, type check and the whole test suite (browser tests included)
 test: $(VENV)/.test chromium
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/mypy
 	$(BIN)/python -m pytest
 
 ## bench: measure the generator and full builds against Material's blog plugin and Hugo (about an
@@ -76,6 +77,7 @@ bench: $(VENV)/.test
 
 lint: $(VENV)/.test
 	$(BIN)/ruff check .
+	$(BIN)/mypy
 
 format: $(VENV)/.test
 	$(BIN)/ruff format .

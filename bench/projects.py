@@ -21,6 +21,7 @@ import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -126,10 +127,12 @@ class Workspace:
 
     def posts(self) -> Iterator[tuple[Path, dict[str, object], list[str], str]]:
         """Each generated article page: its path, front matter, theme names and Markdown body."""
-        names = {t["slug"]: t["name"] for t in _taxonomy(self.project)}
+        names: dict[str, str] = {t["slug"]: t["name"] for t in _taxonomy(self.project)}
         for page in self.article_pages():
             meta, body = _split(page)
-            yield page, meta, [names[t] for t in meta.get("themes", [])], body  # type: ignore[attr-defined]
+            themes = meta.get("themes", [])
+            assert isinstance(themes, list), f"{page}: themes is not a list"
+            yield page, meta, [names[t] for t in themes], body
 
     # --- Material's blog plugin ----------------------------------------------------------------
 
@@ -196,7 +199,7 @@ def _without_hooks(text: str) -> str:
     return bare
 
 
-def _taxonomy(project: Path) -> list[dict[str, object]]:
+def _taxonomy(project: Path) -> list[dict[str, Any]]:
     return yaml.safe_load((project / "data" / "taxonomy.yml").read_text(encoding="utf-8"))["themes"]
 
 

@@ -65,7 +65,8 @@ def digest_files(site: Path, query: str) -> list[Path]:
     exact = [entry("x", t) for t in typed]
     if any(e is None for e in found):
         return sorted(set(files))
-    hits, title, phrase, accents = (collections.Counter() for _ in range(4))
+    counters: list[collections.Counter[int]] = [collections.Counter() for _ in range(4)]
+    hits, title, phrase, accents = counters
     for value in found:
         hits.update(searchindex.decode(value[0]))
         if len(value) > 1:

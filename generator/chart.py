@@ -62,7 +62,7 @@ def chart(articles: Sequence[Article], themes: Sequence[Theme]) -> str:
     label_every = max(1, round(len(years) / 12))
     for n, year in enumerate(years):
         x = LEFT + n * slot + (slot - bar) / 2
-        base = TOP + PLOT_HEIGHT
+        base = float(TOP + PLOT_HEIGHT)
         for key in keys:
             count = counts[(year, key)]
             if not count:

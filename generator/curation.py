@@ -63,10 +63,10 @@ def validate(doc: YamlDoc, data: Data) -> Curation:
     themes = people = None
     if "themes" in entry:
         themes = tuple(check_str_list(doc, entry["themes"], ("themes",)))
-        for i, slug in enumerate(themes):
-            if slug not in data.theme_slugs:
+        for i, theme in enumerate(themes):
+            if theme not in data.theme_slugs:
                 known = ", ".join(data.theme_slugs)
-                raise doc.error(f"theme {slug!r} is not in the taxonomy (known: {known})", "themes", i)
+                raise doc.error(f"theme {theme!r} is not in the taxonomy (known: {known})", "themes", i)
     if "people" in entry:
         people = tuple(unicodedata.normalize("NFC", p) for p in check_str_list(doc, entry["people"], ("people",)))
         for i, name in enumerate(people):

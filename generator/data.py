@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -66,7 +67,7 @@ def _nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text.strip())
 
 
-def _unique(doc: YamlDoc, values: list[tuple[str, tuple[object, ...]]], what: str) -> None:
+def _unique(doc: YamlDoc, values: Sequence[tuple[str, tuple[object, ...]]], what: str) -> None:
     seen: dict[str, tuple[object, ...]] = {}
     for value, where in values:
         if value in seen:

@@ -16,8 +16,12 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .errors import SeedError
+
+if TYPE_CHECKING:
+    from ftfy import ExplanationStep
 
 SEED_SUFFIX = ".txt"
 CURATION_SUFFIX = ".yml"
@@ -101,7 +105,8 @@ def repair(text: str) -> tuple[str, list[str]]:
     Only ftfy's encoding repair runs: HTML entities, quotes and ligatures stay as written.
     ValueError when the mojibake lost bytes (U+FFFD left in the repaired text).
     """
-    fixed, steps = text, []
+    fixed: str = text
+    steps: list[ExplanationStep] | None = None
     if ftfy_may_change(text):
         import ftfy  # noqa: PLC0415 (its heuristics compile at import: only runs that need it pay)
 

@@ -32,7 +32,7 @@ import unicodedata
 import zlib
 from collections.abc import Iterable, Iterator, Mapping, Sequence, Sized
 from dataclasses import dataclass
-from typing import overload
+from typing import cast, overload
 
 from . import cache, layout
 from .cache import Store
@@ -365,7 +365,8 @@ def _shards(entries: dict[str, object], sizes: int) -> list[dict[str, object]]:
 
 
 def _chars(value: object) -> int:
-    return len(value) if isinstance(value, str) else sum(len(v) + 3 for v in value)  # type: ignore[attr-defined]
+    """Characters of an entry's value in JSON: a string, or a list of strings."""
+    return len(value) if isinstance(value, str) else sum(len(v) + 3 for v in cast("list[str]", value))
 
 
 def _json(value: object) -> bytes:
@@ -408,8 +409,8 @@ def index_files(
     if isinstance(last, IndexState) and last.keys == keys:
         state = last
     else:
-        state = _patched(last, docs, keys, term_keys, store) if isinstance(last, IndexState) else None
-        state = state or _built(docs, keys, term_keys, store)
+        patched = _patched(last, docs, keys, term_keys, store) if isinstance(last, IndexState) else None
+        state = patched or _built(docs, keys, term_keys, store)
         store.put(STATE, state)
     # Every document's terms are kept for the next run: patching an edit needs its terms from before.
     store.keep(cache.entry_key(TERMS, key) for key in term_keys)

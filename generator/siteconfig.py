@@ -29,7 +29,7 @@ def _env(loader: _Loader, node: yaml.Node) -> Any:
     if isinstance(node, yaml.ScalarNode):
         names, default = [loader.construct_scalar(node)], None
     else:
-        items = loader.construct_sequence(node)  # type: ignore[arg-type]
+        items = loader.construct_sequence(node)
         names, default = items[:-1], items[-1]
     for name in names:
         if os.environ.get(str(name)):

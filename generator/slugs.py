@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from slugify import slugify as _slugify
 
@@ -21,7 +22,7 @@ def is_slug(text: str) -> bool:
 # python-slugify's default backend "auto" tries to import `unidecode` on every call and falls
 # back to text-unidecode (a pinned dependency): naming it skips a failing import per slug
 # (about a millisecond each, for every article and every heading MkDocs renders).
-BACKEND = "text-unidecode"
+BACKEND: Final = "text-unidecode"
 
 
 def slugify(text: str, max_length: int = 0) -> str:
