@@ -32,12 +32,13 @@ from playwright.sync_api import sync_playwright
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "tests"))  # browserkit imports projectcopy as the tests do
+sys.path.insert(0, str(ROOT / "tests"))  # the browser tests' helpers, imported as the tests import them
+
+from browser.browserkit import LAUNCH_ARGS, Traffic, build_site, chromium_path, serve  # noqa: E402
 
 from generator import searchindex  # noqa: E402
 from generator.build import Paths, gather  # noqa: E402
 from generator.data import load_data  # noqa: E402
-from tests.browser.browserkit import LAUNCH_ARGS, Traffic, build_site, chromium_path, serve  # noqa: E402
 
 QUERIES = ("to lam", "quoc phong", "thuong mai", "dac biet", "Tô Lâm", "2024", "hop tac viet nam")
 ONSET = ("b", "c", "ch", "d", "đ", "g", "gi", "h", "kh", "l", "m", "n", "ng", "nh", "ph", "qu", "s", "t")

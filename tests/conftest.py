@@ -9,6 +9,7 @@ import subprocess
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from projectcopy import copy_renderer
@@ -46,7 +47,7 @@ Generate = Callable[..., Report]
 def generate(project: Paths) -> Generate:
     """Write seeds (name → text or bytes) into the project and run the generator on it."""
 
-    def run(seeds: dict[str, str | bytes] | None = None, **kwargs: object) -> Report:
+    def run(seeds: dict[str, str | bytes] | None = None, **kwargs: Any) -> Report:
         for name, body in (seeds or {}).items():
             path = project.seeds / name
             if isinstance(body, bytes):

@@ -171,7 +171,7 @@ def test_front_matter_of_the_real_seeds(tmp_path: Path) -> None:
     for meta in pages.values():
         assert list(meta)[:2] == ["title", "date"]
         assert {"themes", "people", "description", "words", "reading_time", "seed", "seed_sha256"} <= set(meta)
-        assert meta["reading_time"] == max(1, -(-int(meta["words"]) // 200))
+        assert meta["reading_time"] == max(1, -(-int(str(meta["words"])) // 200))
         assert len(str(meta["description"])) <= 200
         raw = (SEEDS / str(meta["seed"])).read_bytes()
         assert meta["seed_sha256"] == hashlib.sha256(raw).hexdigest()

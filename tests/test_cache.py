@@ -11,9 +11,12 @@ import pickle
 import shutil
 import sys
 import threading
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
+from conftest import TODAY, copy_hand_written
 
 from bench.corpus import edit_seed, write_corpus
 from generator import cache, searchindex
@@ -21,7 +24,6 @@ from generator.build import Paths, Report, build
 from generator.data import Data
 from generator.errors import ConfigErrors
 from generator.model import Block, BlockKind, Blocks
-from tests.conftest import TODAY, copy_hand_written
 
 ROOT = Path(__file__).resolve().parent.parent
 build_module = sys.modules["generator.build"]  # `generator.build` is also the name of the function
@@ -116,7 +118,7 @@ def test_work_done_in_the_background_is_stored_for_the_next_run(
     started = []
     real = cache.in_background
 
-    def recorded(store: cache.Store, fn: object, *args: object, worth_it: bool = True) -> object:
+    def recorded(store: cache.Store, fn: Callable[..., Any], *args: object, worth_it: bool = True) -> object:
         if worth_it:
             started.append(fn)
         return real(store, fn, *args, worth_it=worth_it)

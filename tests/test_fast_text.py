@@ -198,10 +198,13 @@ def test_newest_first_key_orders_as_the_first_day_and_precision_do(items: list) 
         return (0, -a.date.first_day().toordinal(), -len(a.date.iso()), a.slug)
 
     assert sorted(articles, key=Article.newest_first_key) == sorted(articles, key=by_definition)
+
+    def oldest_by_definition(a: Article) -> tuple[object, ...]:
+        assert a.date is not None
+        return (a.date.first_day(), -len(a.date.iso()), a.slug)
+
     dated = [a for a in articles if a.date]
-    assert sorted(dated, key=Article.oldest_first_key) == sorted(
-        dated, key=lambda a: (a.date.first_day(), -len(a.date.iso()), a.slug)
-    )
+    assert sorted(dated, key=Article.oldest_first_key) == sorted(dated, key=oldest_by_definition)
 
 
 LINE_PIECES = [

@@ -8,12 +8,13 @@ import shutil
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
+from conftest import TODAY
 
 from generator import freshness
 from generator.build import Paths, build
-from tests.conftest import TODAY
 
 ROOT = Path(__file__).resolve().parent.parent
 build_module = sys.modules["generator.build"]
@@ -77,10 +78,11 @@ def test_any_change_does_the_work(cached: Paths, change: str, monkeypatch: pytes
 
 def test_another_day_or_site_url_does_the_work(cached: Paths, monkeypatch: pytest.MonkeyPatch) -> None:
     build(cached, today=TODAY, site_url="https://a.example/")
-    for kwargs in (
+    variants: list[dict[str, Any]] = [
         {"today": TODAY.replace(day=24), "site_url": "https://a.example/"},
         {"site_url": "https://b.example/"},
-    ):
+    ]
+    for kwargs in variants:
         with monkeypatch.context() as m:
             no_work(m)
             with pytest.raises(AssertionError, match="nothing changed"):

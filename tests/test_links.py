@@ -20,7 +20,9 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from html.parser import HTMLParser
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from io import BytesIO
 from pathlib import Path
+from typing import BinaryIO
 
 import pytest
 from crawler import Crawl, crawl
@@ -32,7 +34,7 @@ PREFIX = "/viet-lao-digest/"
 class _SubPathHandler(SimpleHTTPRequestHandler):
     """Serves `directory` under PREFIX only, 404 elsewhere; quiet."""
 
-    def send_head(self) -> object:
+    def send_head(self) -> BytesIO | BinaryIO | None:
         if not self.path.startswith(PREFIX):
             self.send_error(404, "outside the site")
             return None

@@ -22,7 +22,7 @@ from generator import mdtext
 from generator.build import make_article
 from generator.curation import Curation
 from generator.data import Data
-from generator.model import BlockKind
+from generator.model import Article, BlockKind
 from generator.pages import article_meta, render_article
 from generator.parsing import paragraphs, parse_seed
 from generator.reading import SeedText, decode, normalise, repair
@@ -39,7 +39,7 @@ TOKENS = [
     "\ufeff", "\u00ad", "\u2028", "\u0085", "\x0c", "\r\n", "\r", "\n", "\n\n", "Việt Nam", "hợp tác", "Lào",
     "đặc biệt", "ÔNG TÔ LÂM", ".", "…", "\"", "'", "“", "”",
 ]  # fmt: skip
-ALPHABET = st.characters(codec="utf-8", exclude_categories=("Cs",))
+ALPHABET = st.characters(codec="utf-8", exclude_categories=["Cs"])
 SEED_TEXT = st.lists(st.one_of(st.sampled_from(TOKENS), st.text(ALPHABET, max_size=12)), max_size=40).map("".join)
 TODAY = dt.date(2026, 11, 23)
 _ALLOWED_TAG = re.compile(r"<(?=/?(?:h1|h2|p|a|strong|code|ul|li|br|div|table|thead|tbody|tr|th|td)[\s>/])")
@@ -48,7 +48,7 @@ _ENTITY = re.compile(r"&(?:[A-Za-z][A-Za-z0-9]*|#[0-9]+|#[xX][0-9A-Fa-f]+);")
 PROPERTY = settings(max_examples=250, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
-def _page(text: str, data: Data) -> tuple[object, str]:
+def _page(text: str, data: Data) -> tuple[Article, str]:
     text = normalise(text)
     parsed = parse_seed(text, data.boilerplate)
     seed = SeedText("seed.txt", text, "0" * 64)

@@ -6,6 +6,7 @@ import json
 import os
 import unicodedata
 from pathlib import Path
+from typing import cast
 
 import pytest
 from conftest import ROOT, TODAY
@@ -72,7 +73,7 @@ def cases() -> list[dict[str, object]]:
         "ສປປ ລາວ",
         "  ",
     ]
-    out = []
+    out: list[dict[str, object]] = []
     for text in texts:
         terms = si.terms(text)
         shards = {str(n): [si.shard_of(f, n) for _, f in terms] for n in (1, 2, 256, 4096)}
@@ -215,7 +216,11 @@ def test_files_are_complete_and_small_shards_only(repo_docs: list[si.Doc]) -> No
     assert meta["version"] == si.VERSION and meta["docs"] == len(repo_docs)
     for kind in si.KINDS:  # every shard exists (an absent one would be a 404 in the browser)
         assert {f"{si.FOLDER}/{kind}/{k}.json" for k in range(meta["shards"][kind])} <= set(files)
-    shown = [row for k in range(-(-len(repo_docs) // si.DOCS_PER_SHARD)) for row in load(files, f"d/{k}.json")]
+    shown = [
+        row
+        for k in range(-(-len(repo_docs) // si.DOCS_PER_SHARD))
+        for row in cast("list[list[str]]", load(files, f"d/{k}.json"))
+    ]
     assert shown == [[d.url, d.title, d.date, d.summary] for d in repo_docs]
     assert all(not path.startswith("/") and "://" not in path for path, _, _, _ in shown)
 

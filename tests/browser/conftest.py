@@ -14,7 +14,16 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, ConsoleMessage, Dialog, Page, Route, sync_playwright
+from playwright.sync_api import (
+    Browser,
+    BrowserContext,
+    ConsoleMessage,
+    Dialog,
+    Page,
+    Route,
+    ViewportSize,
+    sync_playwright,
+)
 
 from .browserkit import DESKTOP, LAUNCH_ARGS, chromium_path, serve
 
@@ -85,7 +94,7 @@ def watch(context: BrowserContext, trouble: Trouble) -> None:
 Reader = Callable[..., Page]
 
 
-def open_page(browser: Browser, url: str, viewport: dict[str, int] = DESKTOP) -> tuple[Page, Trouble]:
+def open_page(browser: Browser, url: str, viewport: ViewportSize = DESKTOP) -> tuple[Page, Trouble]:
     """A fresh page (own context, cold cache) at `url`, watched for trouble."""
     context = browser.new_context(viewport=viewport, locale="vi-VN")
     context.set_default_timeout(TIMEOUT_MS)
@@ -101,7 +110,7 @@ def reader(browser: Browser) -> Iterator[Reader]:
     """`reader(url, viewport=DESKTOP)`: opens a fresh page; the test fails if any met trouble."""
     opened: list[tuple[Page, Trouble]] = []
 
-    def open_(url: str, viewport: dict[str, int] = DESKTOP) -> Page:
+    def open_(url: str, viewport: ViewportSize = DESKTOP) -> Page:
         opened.append(open_page(browser, url, viewport))
         return opened[-1][0]
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import expect
+from playwright.sync_api import ViewportSize, expect
 
 from .browserkit import DESKTOP, PHONE
 from .conftest import Reader
@@ -81,7 +81,7 @@ def test_home_to_year_to_article_to_theme_and_person(reader: Reader, site_url: s
 @pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
 @pytest.mark.parametrize("name", ["home", "year", "theme", "article", "person"])
 def test_page_is_accessible_and_captured(
-    reader: Reader, site_url: str, pages: dict[str, str], screenshots: Path, name: str, viewport: dict[str, int]
+    reader: Reader, site_url: str, pages: dict[str, str], screenshots: Path, name: str, viewport: ViewportSize
 ) -> None:
     page = reader(site_url + pages[name], viewport=viewport)
     expect(page.locator("article h1")).to_be_visible()
@@ -95,7 +95,7 @@ def test_page_is_accessible_and_captured(
 
 @pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
 def test_search_results_are_accessible_and_captured(
-    reader: Reader, site_url: str, screenshots: Path, viewport: dict[str, int]
+    reader: Reader, site_url: str, screenshots: Path, viewport: ViewportSize
 ) -> None:
     page = reader(site_url + "/nam/", viewport=viewport)
     if viewport == PHONE:
