@@ -141,6 +141,25 @@ def test_build_restores_the_generator_cache_before_make_site() -> None:
     assert order.index("actions/cache") < order.index("make site")
 
 
+# The first major of each action that runs on Node.js 24 (GitHub's runners dropped Node.js 20).
+NODE24_MAJOR = {
+    "actions/checkout": 5,
+    "actions/setup-python": 6,
+    "actions/cache": 5,
+    "actions/configure-pages": 6,
+    "actions/upload-pages-artifact": 5,
+    "actions/deploy-pages": 5,
+}
+
+
+def test_every_action_runs_on_node_24() -> None:
+    workflow = load()
+    used = {s["uses"] for job in workflow["jobs"] for s in steps(workflow, job) if "uses" in s}
+    assert {u.split("@")[0] for u in used} <= set(NODE24_MAJOR), "an action not in NODE24_MAJOR"
+    old = [u for u in used if int(u.split("@v")[1].split(".")[0]) < NODE24_MAJOR[u.split("@")[0]]]
+    assert old == []
+
+
 def test_deploy_waits_for_tests_and_build() -> None:
     workflow = load()
     deploy = workflow["jobs"]["deploy"]
