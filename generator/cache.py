@@ -7,12 +7,12 @@ everything a result depends on besides `shared`, the generator's code and `data/
 
 The store lives in `.cache/generator/<scope>/`, where the scope is a hash of the generator's
 source files, the Python version and installed libraries, and the data files: changing any of
-them starts an empty cache. Each kind of result
-(the part of a key before `:`) has its own pickle shards, chosen by key, read only when a run
-asks for one of their entries and written atomically (temporary file, then rename) only when
-their entries changed. A run keeps only the entries it used or named with `keep`, so the cache
-does not grow. A missing, unreadable or corrupt shard counts as empty: the cache can skip work,
-never change output (`tests/test_cache.py` builds with and without it and compares the bytes).
+them starts an empty cache. Each kind of result (the part of a key before `:`) has its own
+pickle shards, chosen by key, read only when a run asks for one of their entries and written
+atomically (temporary file, then rename) only when their entries changed. A run keeps only the
+entries it used or named with `keep`, so the cache does not grow. A missing, unreadable or
+corrupt shard counts as empty: the cache can skip work, never change output
+(`tests/test_cache.py` builds with and without it and compares the bytes).
 """
 
 from __future__ import annotations
