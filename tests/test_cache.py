@@ -195,9 +195,10 @@ def test_corrupt_or_stale_cache_is_ignored(corpus: Paths, tmp_path: Path) -> Non
 
 @pytest.mark.parametrize("change", ["library upgraded", "library added", "another Python"])
 def test_other_libraries_or_python_start_a_new_scope(
-    change: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    change: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, request: pytest.FixtureRequest
 ) -> None:
     """Output depends on ftfy, PyYAML, python-slugify… too: results of other versions are not reused."""
+    request.addfinalizer(cache.code_fingerprint.cache_clear)  # no fingerprint of this fake setup outlives the test
     site = tmp_path / "venv" / "site-packages"
     (site / "ftfy-6.3.1.dist-info").mkdir(parents=True)
     (site / "ftfy").mkdir()  # a package folder: not a distribution's record
@@ -220,7 +221,6 @@ def test_other_libraries_or_python_start_a_new_scope(
     else:
         monkeypatch.setattr(sys, "version", sys.version + " (another build)")
     assert scope() != before
-    cache.code_fingerprint.cache_clear()
 
 
 def test_a_result_that_depends_on_the_day_is_recomputed(corpus: Paths, tmp_path: Path) -> None:
