@@ -70,8 +70,8 @@ test: $(VENV)/.test chromium
 	$(BIN)/mypy
 	$(BIN)/python -m pytest
 
-## bench: measure the generator and full builds against Material's blog plugin and Hugo (about an
-## hour on 2 cores; run it on a quiet machine); writes bench/RESULTS.md
+## bench: measure the generator and full builds against Material's blog plugin and Hugo (about 40
+## minutes on 2 cores: 36 for the run in bench/RESULTS.md; run it on a quiet machine); writes bench/RESULTS.md
 bench: $(VENV)/.test
 	$(BIN)/python -m bench --out bench/RESULTS.md
 
