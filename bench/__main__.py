@@ -13,12 +13,12 @@ import argparse
 import shutil
 import tempfile
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from bench import preview, report
 from bench.corpus import edit_seed, editable_seed
-from bench.measure import Summary, tree_bytes
+from bench.measure import Run, Summary, tree_bytes
 from bench.projects import Workspace
 from bench.search import first_query_cost
 from generator.data import load_data
@@ -63,18 +63,17 @@ def build_stage(ws: Workspace, runs: int, results: report.Results) -> None:
     """`make site` from a fresh checkout, again (pages and cache kept), from a fresh checkout with
     the cache restored (as the Pages workflow builds), bare MkDocs, Material's blog and Hugo on
     the same articles."""
-    site = []
-    for _ in range(runs):
-        ws.clean()
-        site.append(ws.make_site())
-    again = []
-    for _ in range(runs):
-        shutil.rmtree(ws.project / "site")
-        again.append(ws.make_site())
-    restored = []
-    for _ in range(runs):
-        ws.clean(keep_cache=True)
-        restored.append(ws.make_site())
+
+    def make_site_after(prepare: Callable[[], object]) -> list[Run]:
+        made = []
+        for _ in range(runs):
+            prepare()
+            made.append(ws.make_site())
+        return made
+
+    site = make_site_after(ws.clean)
+    again = make_site_after(lambda: shutil.rmtree(ws.project / "site"))
+    restored = make_site_after(lambda: ws.clean(keep_cache=True))
     articles = ws.article_pages()
     html = sorted((ws.project / "site" / "bai-viet" / p.stem / "index.html").stat().st_size for p in articles)
     bare = [ws.bare() for _ in range(runs)]

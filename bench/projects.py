@@ -97,7 +97,7 @@ class Workspace:
         (self.project / "content" / MANIFEST).unlink(missing_ok=True)
         for name in ("bai-viet", "nam", "chu-de"):
             shutil.rmtree(self.project / "content" / name, ignore_errors=True)
-        for name in ("site", ".content.staging", ".content.old", *([] if keep_cache else [".cache"])):
+        for name in ["site", ".content.staging", ".content.old"] + ([] if keep_cache else [".cache"]):
             shutil.rmtree(self.project / name, ignore_errors=True)
 
     def generate(self) -> Run:
