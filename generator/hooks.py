@@ -8,6 +8,8 @@
   regenerate a second time;
 - an empty site URL is a warning (fatal under `--strict`);
 - the theme's compiled templates are kept across rebuilds (preview.TemplateCache);
+- once MkDocs has listed the pages, part of their Markdown is rendered on the other cores
+  (prerender.py): the same HTML, sooner;
 - after every build, `site/CNAME` is written when the site URL names a custom domain.
 
 The search index is not made here: the generator writes it into `content/tim-kiem/`
@@ -23,7 +25,7 @@ from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 
-from generator import preview, publish
+from generator import prerender, preview, publish
 
 log = logging.getLogger("mkdocs.plugins.digest")
 CONTENT_READY = "VL_CONTENT_READY"  # set to 1: content/ is fresh, do not regenerate it
@@ -39,6 +41,13 @@ def on_pre_build(config: MkDocsConfig) -> None:
     if os.environ.get(CONTENT_READY) == "1":
         return  # `make site` ran the generator just before `mkdocs build`
     preview.generate(config)
+
+
+def on_nav(nav: Any, config: MkDocsConfig, files: Any) -> Any:
+    handed = prerender.hand_out(config, files)
+    if handed:
+        log.debug(f"{handed} pages rendered in other processes")
+    return nav
 
 
 def on_env(env: Any, config: MkDocsConfig, files: Any) -> Any:
