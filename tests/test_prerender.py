@@ -1,31 +1,28 @@
 """Markdown rendered in other processes (generator/prerender.py): MkDocs' own output, byte for byte.
 
-The real site (shipped and hostile seeds, sitecorpus.py) is built in this process with the pages
-handed out (MIN_PAGES lowered to 1) and without, and the two `site/` folders compared. Each test
-checks that pages were handed out, so none passes by building twice in one process.
+The real site (shipped and hostile seeds, sitecorpus.py) is built with the pages handed out
+(MIN_PAGES lowered to 1) and without, each build in a process of its own (prerender_build.py),
+and the two `site/` folders compared. Each test checks how many pages were handed out, so none
+passes by building twice the same way.
 """
 
 from __future__ import annotations
 
-import logging
 import os
+import subprocess
 import sys
-import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from mkdocs.commands.build import build
-from mkdocs.config import load_config
-from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import Abort
-from mkdocs.structure.files import Files
-from mkdocs.structure.pages import Page
+from prerender_build import CHILD_TEXT
 from sitecorpus import make_project, run
 
 from generator import prerender
 
+HERE = Path(__file__).resolve().parent
 EPOCH = "1767225600"  # the sitemap's build date, the same for every build here
+SERIAL = 10**9  # MIN_PAGES: nothing handed out
 
 
 @pytest.mark.parametrize(
@@ -52,54 +49,44 @@ def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return work
 
 
-SiteBuild = Callable[..., tuple[Path, int]]
+def site_build(project: Path, name: str, min_pages: int, case: str = "plain") -> tuple[Path, int, str]:
+    """`mkdocs build --strict` into `site-<name>` (prerender_build.py): the site folder, the
+    number of pages handed out, and the log (empty unless the build aborted)."""
+    out = project / f"site-{name}"
+    result = subprocess.run(
+        [sys.executable, str(HERE / "prerender_build.py"), str(project), str(out), str(min_pages), case],
+        env={**_env(), "VL_CONTENT_READY": "1", "SOURCE_DATE_EPOCH": EPOCH},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode in (0, 1), result.stderr
+    return out, int(result.stdout.split()[-1]), result.stderr if result.returncode else ""
 
 
-@pytest.fixture
-def site_build(project: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[SiteBuild]:
-    """`site_build(name, min_pages, before=None)`: `mkdocs build --strict` of `project` into
-    `site-<name>`, in this process (`before(config)` called as pages are handed out); the site
-    folder and the number of pages handed out."""
-    monkeypatch.setenv("VL_CONTENT_READY", "1")  # content/ is generated: the hook does not run the generator
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
-    monkeypatch.chdir(project)
-    handed: list[int] = []
-    hand_out = prerender.hand_out
-    before: list[Callable[[MkDocsConfig], None]] = []
-
-    def counted(config: MkDocsConfig, files: Files) -> int:
-        for call in before:
-            call(config)
-        handed.append(hand_out(config, files))
-        return handed[-1]
-
-    monkeypatch.setattr(prerender, "hand_out", counted)
-
-    def site(name: str, min_pages: int, call: Callable[[MkDocsConfig], None] | None = None) -> tuple[Path, int]:
-        monkeypatch.setattr(prerender, "MIN_PAGES", min_pages)
-        handed.clear()
-        before[:] = [call] if call else []
-        out = project / f"site-{name}"
-        build(load_config(str(project / "mkdocs.yml"), site_dir=str(out), strict=True))
-        return out, sum(handed)
-
-    yield site
+def _env() -> dict[str, str]:
+    return {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(HERE.parent)}
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:
     return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
-def test_site_is_byte_identical_with_pages_rendered_elsewhere(site_build: SiteBuild) -> None:
-    assert threading.active_count() == 1, "another thread runs: pages would not be handed out"
-    serial, none = site_build("serial", 10**9)
-    parallel, handed = site_build("parallel", 1)
-    assert none == 0
+@pytest.fixture(scope="module")
+def serial(project: Path) -> dict[str, bytes]:
+    site, handed, log = site_build(project, "serial", SERIAL)
+    assert (handed, log) == (0, "")
+    return snapshot(site)
+
+
+def test_site_is_byte_identical_with_pages_rendered_elsewhere(project: Path, serial: dict[str, bytes]) -> None:
+    site, handed, log = site_build(project, "parallel", 1)
+    assert log == ""
     assert handed > 0
-    a, b = snapshot(serial), snapshot(parallel)
-    assert sorted(a) == sorted(b)
-    assert [name for name in a if a[name] != b[name]] == []
-    print(f"{len(a)} files identical; {handed} pages rendered in other processes")
+    parallel = snapshot(site)
+    assert sorted(parallel) == sorted(serial)
+    assert [name for name in serial if serial[name] != parallel[name]] == []
+    print(f"{len(serial)} files identical; {handed} pages rendered in other processes")
 
 
 BROKEN = "\n\n[hỏng](khong-co-trang-nay.md)\n"
@@ -117,87 +104,34 @@ def broken_links(project: Path) -> Iterator[int]:
         page.write_bytes(text)
 
 
-def test_warnings_from_other_processes_count_under_strict(
-    site_build: SiteBuild, broken_links: int, caplog: pytest.LogCaptureFixture
-) -> None:
-    messages = []
-    for name, min_pages in (("serial", 10**9), ("parallel", 1)):
-        caplog.clear()
-        with caplog.at_level(logging.WARNING), pytest.raises(Abort, match=f"Aborted with {broken_links} warnings"):
-            site_build(f"broken-{name}", min_pages)
-        messages.append([r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING])
-    serial, parallel = messages
-    assert len([m for m in serial if "khong-co-trang-nay.md" in m]) == broken_links
-    assert parallel == serial  # the same warnings, in the same order
+@pytest.mark.parametrize("case", ["plain", "library-logging"])
+def test_warnings_from_other_processes_count_under_strict(project: Path, broken_links: int, case: str) -> None:
+    _, none, serial_log = site_build(project, "broken-serial", SERIAL, case)
+    _, handed, parallel_log = site_build(project, "broken-parallel", 1, case)
+    assert (none, handed > 0) == (0, True)
+    assert serial_log.count("contains a link 'khong-co-trang-nay.md'") == broken_links
+    assert f"Aborted with {broken_links} warnings in strict mode!" in serial_log
+    assert parallel_log == serial_log  # the same warnings, in the same order
 
 
-def test_a_child_that_dies_leaves_its_pages_to_the_build(
-    site_build: SiteBuild, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    parent, render_pages = os.getpid(), prerender.render_pages
-
-    def dies_in_child(*args: object) -> object:
-        if os.getpid() != parent:
-            os._exit(3)
-        return render_pages(*args)  # type: ignore[arg-type]
-
-    serial, _ = site_build("serial", 10**9)
-    monkeypatch.setattr(prerender, "render_pages", dies_in_child)
-    parallel, handed = site_build("child-died", 1)
-    assert handed > 0
-    assert snapshot(parallel) == snapshot(serial)
-
-
-def test_pages_a_child_could_not_render_are_rendered_by_the_build(
-    site_build: SiteBuild, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    parent = os.getpid()
-    render_pages = prerender.render_pages
-
-    def none_in_child(*args: object) -> object:  # as if every page had failed there
-        return {} if os.getpid() != parent else render_pages(*args)  # type: ignore[arg-type]
-
-    serial, _ = site_build("serial", 10**9)
-    monkeypatch.setattr(prerender, "render_pages", none_in_child)
-    parallel, handed = site_build("none-rendered", 1)
-    assert handed > 0
-    assert snapshot(parallel) == snapshot(serial)
+@pytest.mark.parametrize(
+    "case",
+    [
+        "child-dies",  # its pages are rendered by the build, as usual
+        "child-renders-none",  # as if every page had failed there
+        "child-reads-other",  # what a child rendered is used only for the Markdown the build read
+    ],
+)
+def test_the_build_renders_what_no_child_rendered_right(project: Path, serial: dict[str, bytes], case: str) -> None:
+    site, handed, log = site_build(project, case, 1, case)
+    assert (handed > 0, log) == (True, "")
+    parallel = snapshot(site)
+    assert not any(CHILD_TEXT.encode() in text for text in parallel.values())
+    assert parallel == serial
 
 
-def test_a_page_whose_markdown_changed_is_rendered_again(
-    site_build: SiteBuild, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """What a child rendered is used only for the Markdown the build itself read."""
-    parent, read_source = os.getpid(), Page.read_source
-
-    def read_other_in_child(page: Page, config: object) -> None:
-        read_source(page, config)  # type: ignore[arg-type]
-        if os.getpid() != parent:
-            page.markdown = f"{page.markdown}\n\nCHỈ TRONG TIẾN TRÌNH CON\n"
-
-    serial, _ = site_build("serial", 10**9)
-    monkeypatch.setattr(Page, "read_source", read_other_in_child)
-    parallel, handed = site_build("changed", 1)
-    assert handed > 0
-    pages = snapshot(parallel)
-    assert not any(b"TI\xe1\xba\xbeN TR\xc3\x8cNH CON" in text for text in pages.values())
-    assert pages == snapshot(serial)
-
-
-def test_nothing_is_handed_out_where_output_could_differ(site_build: SiteBuild) -> None:
-    def edits_markdown(config: MkDocsConfig) -> None:  # a plugin the children would not run
-        config.plugins.events["page_markdown"].append(lambda markdown, **kwargs: markdown)
-
-    _, handed = site_build("plugin", 1, edits_markdown)
-    assert handed == 0
-    stop = threading.Event()
-    other = threading.Thread(target=stop.wait)
-    other.start()
-    try:
-        _, handed = site_build("thread", 1)  # another thread runs: forking is not safe
-    finally:
-        stop.set()
-        other.join()
-    assert handed == 0
-    _, handed = site_build("control", 1)
-    assert handed > 0
+@pytest.mark.parametrize("case", ["plugin-edits-markdown", "thread-runs"])
+def test_nothing_is_handed_out_where_output_could_differ(project: Path, serial: dict[str, bytes], case: str) -> None:
+    site, handed, log = site_build(project, case, 1, case)
+    assert (handed, log) == (0, "")
+    assert snapshot(site) == serial
