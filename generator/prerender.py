@@ -24,7 +24,6 @@ from __future__ import annotations
 import hashlib
 import itertools
 import logging
-import os
 import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -39,7 +38,7 @@ from mkdocs.structure.toc import TableOfContents
 from . import cache
 
 MIN_PAGES = 100  # fewer pages than this are all rendered in this process
-PAGE_COST = 1_000  # bytes of Markdown that cost as much to render as starting a page does
+LINK_COST = 170  # bytes of plain Markdown that cost as much to render as one link (`cost`)
 BEFORE_RENDER = ("pre_page", "page_read_source", "page_markdown")  # plugin events a child would skip
 _LOGGERS = ("", "mkdocs")  # where records end up: the root and MkDocs' own (which does not propagate)
 
@@ -96,7 +95,7 @@ def hand_out(config: MkDocsConfig, files: Files) -> int:
     pages = to_render(config, files)
     if len(pages) < MIN_PAGES:
         return 0
-    costs = [_size(page.file) + PAGE_COST for page in pages]
+    costs = [cost(page.file) for page in pages]
     handed = 0
     for share in shares(costs, n)[1:]:
         chosen = [pages[i] for i in share]
@@ -120,11 +119,17 @@ def to_render(config: MkDocsConfig, files: Files) -> list[Page]:
     return pages
 
 
-def _size(file: File) -> int:
+def cost(file: File) -> int:
+    """About what rendering the page costs, in bytes of plain text: its size, and each link
+    (`](`) as LINK_COST bytes more. Fitted to `Page.render` timed at 1,000 articles: 0.42 µs a
+    byte and 70 µs a link (an article page: 7 KB, 15 links, 4.1 ms; a year page: 28 KB, 203
+    links, 26 ms). Sizes alone gave the later pages, index pages full of links, too little:
+    the build waited 0.65 s for their child."""
     try:
-        return os.path.getsize(file.abs_src_path) if file.abs_src_path else len(file.content_bytes)
-    except OSError:
-        return 0
+        text = file.content_bytes
+    except (OSError, ValueError):
+        return 0  # the build reports it
+    return len(text) + LINK_COST * text.count(b"](")
 
 
 def _from_child(page: Page, results: Callable[[], dict[str, Rendered]]) -> Callable[[MkDocsConfig, Files], None]:
