@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from mkdocs.structure.files import File
 from prerender_build import CHILD_TEXT
 from sitecorpus import make_project, run
 
@@ -39,6 +40,22 @@ SERIAL = 10**9  # MIN_PAGES: nothing handed out
 )
 def test_shares_are_contiguous_and_about_equal(costs: list[int], n: int, expected: list[tuple[int, int]]) -> None:
     assert [(r.start, r.stop) for r in prerender.shares(costs, n)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "links"),
+    [
+        ("Hai bên nhất trí.", 0),
+        ("[Kinh tế](../chu-de/kinh-te.md), [Quốc phòng](../chu-de/quoc-phong.md)", 2),
+        ("- [Năm 2024](../nam/2024.md)\n", 1),
+        ("](", 1),
+    ],
+)
+def test_a_pages_cost_is_its_size_and_its_links(text: str, links: int, tmp_path: Path) -> None:
+    (tmp_path / "x.md").write_text(text, encoding="utf-8")
+    page = File("x.md", src_dir=str(tmp_path), dest_dir=str(tmp_path / "site"), use_directory_urls=True)
+    assert prerender.cost(page) == len(text.encode()) + links * prerender.LINK_COST
+    assert prerender.cost(File("gone.md", str(tmp_path), str(tmp_path / "site"), True)) == 0  # the build reports it
 
 
 @pytest.fixture(scope="module")
