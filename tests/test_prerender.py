@@ -24,6 +24,8 @@ from generator import prerender
 HERE = Path(__file__).resolve().parent
 EPOCH = "1767225600"  # the sitemap's build date, the same for every build here
 SERIAL = 10**9  # MIN_PAGES: nothing handed out
+# content/ is generated before: the hook does not run the generator; the sitemap's date is fixed
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "VL_CONTENT_READY": "1", "SOURCE_DATE_EPOCH": EPOCH}
 
 
 @pytest.mark.parametrize(
@@ -72,17 +74,13 @@ def site_build(project: Path, name: str, min_pages: int, case: str = "plain") ->
     out = project / f"site-{name}"
     result = subprocess.run(
         [sys.executable, str(HERE / "prerender_build.py"), str(project), str(out), str(min_pages), case],
-        env={**_env(), "VL_CONTENT_READY": "1", "SOURCE_DATE_EPOCH": EPOCH},
+        env={**ENV, "PYTHONPATH": str(HERE.parent)},
         capture_output=True,
         text=True,
         check=False,
     )
     assert result.returncode in (0, 1), result.stderr
     return out, int(result.stdout.split()[-1]), result.stderr if result.returncode else ""
-
-
-def _env() -> dict[str, str]:
-    return {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(HERE.parent)}
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:
