@@ -67,6 +67,11 @@ def run_cli(*args: str, cwd: Path, env: dict[str, str] | None = None) -> subproc
     )
 
 
+def snapshot(folder: Path) -> dict[str, bytes]:
+    """Every file under `folder`, by path relative to it: its bytes."""
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
 def copy_hand_written(src: Path, dst: Path) -> None:
     """Copy the hand-written files of a content/ folder (those the generator's manifest does not own)."""
     owned = read_manifest(src) | {MANIFEST}

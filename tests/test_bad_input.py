@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
-from conftest import Generate, run_cli
+from conftest import Generate, run_cli, snapshot
 from rendering import elements, to_html, unexpected_markup
 
 from generator import layout
@@ -599,10 +599,6 @@ CURATION_ERRORS = [
 ]  # fmt: skip
 
 
-def _snapshot(folder: Path) -> dict[str, bytes]:
-    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
-
-
 def _main(project: Paths, capsys: pytest.CaptureFixture[str]) -> tuple[int, list[str]]:
     """The CLI's main() in this process (fast): exit status and stderr lines."""
     capsys.readouterr()
@@ -616,11 +612,11 @@ def test_curation_errors_stop_the_run_before_writing(
 ) -> None:
     (project.seeds / "a.txt").write_bytes(U8)
     assert _main(project, capsys)[0] == 0
-    before = _snapshot(project.content)
+    before = snapshot(project.content)
     (project.seeds / "a.txt").write_bytes(_same_title_and_date("Đổi nội dung."))  # a run would change content/
     (project.seeds / "a.yml").write_text(yaml_text, encoding="utf-8")
     assert _main(project, capsys) == (2, [f"error: {project.seeds / 'a.yml'}:{line}: {reason}"])
-    assert _snapshot(project.content) == before
+    assert snapshot(project.content) == before
 
 
 @pytest.mark.parametrize(

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import TODAY, copy_hand_written
+from conftest import TODAY, copy_hand_written, snapshot
 
 from bench.corpus import edit_seed, write_corpus
 from generator import cache, searchindex
@@ -28,10 +28,6 @@ from generator.model import Block, BlockKind, Blocks
 ROOT = Path(__file__).resolve().parent.parent
 build_module = sys.modules["generator.build"]  # `generator.build` is also the name of the function
 output_module = sys.modules["generator.output"]
-
-
-def snapshot(content: Path) -> dict[str, bytes]:
-    return {p.relative_to(content).as_posix(): p.read_bytes() for p in sorted(content.rglob("*")) if p.is_file()}
 
 
 def outcome(report: Report) -> tuple[object, ...]:

@@ -29,7 +29,7 @@ from collections.abc import Mapping
 from pathlib import Path
 
 import pytest
-from conftest import DATA, ROOT, SEEDS, copy_hand_written
+from conftest import DATA, ROOT, SEEDS, copy_hand_written, snapshot
 
 from generator import output
 from generator.__main__ import INTERRUPTED_AFTER, INTERRUPTED_BEFORE
@@ -66,10 +66,6 @@ def _write_seeds(folder: Path, version: int) -> None:
     for i in range(SEED_COUNT) if version == 0 else range(20, SEED_COUNT + 20):
         edited = version == 1 and i % 3 == 0
         (folder / f"{i:04d}.txt").write_text(_seed(i, paragraphs, int(edited)), encoding="utf-8")
-
-
-def snapshot(folder: Path) -> dict[str, bytes]:
-    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
 class Project:

@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import snapshot
 from sitecorpus import make_project, mkdocs_build, run
 
 # Files MkDocs 1.6 stamps with the build date (UTC day, or SOURCE_DATE_EPOCH when set):
@@ -22,10 +23,6 @@ STAMPED = {
 }
 DAY = 86_400
 EPOCH = 1_767_225_600  # 2026-01-01 UTC
-
-
-def snapshot(folder: Path) -> dict[str, bytes]:
-    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
 def differing(a: dict[str, bytes], b: dict[str, bytes]) -> set[str]:

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from conftest import snapshot
 
 from generator import output
 from generator.output import MANIFEST, STAGING_SUFFIX, write_content
@@ -24,10 +25,6 @@ def files(version: int, changed: range = range(0)) -> dict[str, bytes]:
         at = version if i in changed else 0
         made[f"bai-viet/p{i:02d}.md" if i % 3 else f"trang-{i:02d}.md"] = f"trang {i} bản {at}\n".encode()
     return made
-
-
-def tree(folder: Path) -> dict[str, bytes]:
-    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
 def _stale(staging: Path, content: Path) -> None:
@@ -87,14 +84,14 @@ def test_a_staging_tree_in_any_state_gives_the_wanted_output(tmp_path: Path, sta
     shutil.rmtree(content.with_name(f".content{STAGING_SUFFIX}"))
     (content / "gioi-thieu.md").write_bytes(b"hand-written\n")
     shutil.copytree(content, before, copy_function=os.link)  # the same inodes as content/'s files
-    old = tree(before)
+    old = snapshot(before)
     STATES[state](content.with_name(f".content{STAGING_SUFFIX}"), content)
     wanted = files(2, changed=range(0, FILES, 4))
     write_content(content, wanted)
-    got = tree(content)
+    got = snapshot(content)
     assert got == {**wanted, "gioi-thieu.md": b"hand-written\n", MANIFEST: got[MANIFEST]}
-    assert tree(before) == old  # no file of the output before was written through a link
-    assert tree(content.with_name(f".content{STAGING_SUFFIX}")) == old  # the next run's starting point
+    assert snapshot(before) == old  # no file of the output before was written through a link
+    assert snapshot(content.with_name(f".content{STAGING_SUFFIX}")) == old  # the next run's starting point
 
 
 def test_a_write_links_only_what_changed_since_the_run_before(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from conftest import snapshot
 from mkdocs.structure.files import File
 from prerender_build import CHILD_TEXT
 from sitecorpus import make_project, run
@@ -81,10 +82,6 @@ def site_build(project: Path, name: str, min_pages: int, case: str = "plain") ->
     )
     assert result.returncode in (0, 1), result.stderr
     return out, int(result.stdout.split()[-1]), result.stderr if result.returncode else ""
-
-
-def snapshot(folder: Path) -> dict[str, bytes]:
-    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
 @pytest.fixture(scope="module")
