@@ -627,7 +627,10 @@ def _build(paths: Paths, today: _dt.date | None, site_url: str | None, *, keep_c
     has_about = (paths.content / layout.ABOUT).is_file()
     record = written_key(paths.content)
     written = store.get(record)
-    written = written if isinstance(written, Written) else Written(paths.content)
+    # The record is found by the folder's absolute path, and checked here as this run names the
+    # folder: a run elsewhere (relative `content` of the CLI, absolute path of the MkDocs hook)
+    # would otherwise look for the pages in another folder and make every page again.
+    written = replace(written, content=paths.content) if isinstance(written, Written) else Written(paths.content)
     rendered = render(articles, data, has_about, url, store=store, written=written)
     result = write_content(paths.content, rendered.files, rendered.current)
     store.put(record, written.after(rendered.keys, rendered.current, rendered.files))

@@ -440,6 +440,43 @@ def test_an_edit_neither_makes_nor_reads_the_pages_it_leaves(
     assert snapshot(corpus.content) == reference(corpus, tmp_path)[0]
 
 
+def test_the_record_of_written_pages_holds_from_another_working_directory(
+    corpus: Paths, tmp_path: Path, data: Data, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The CLI names `content/` relative to where it runs (`make site`), the MkDocs hook by its
+    absolute path (`mkdocs serve -f project/mkdocs.yml` may run anywhere): both find the pages."""
+    root = corpus.seeds.parent
+    monkeypatch.chdir(root)
+    relative = Paths(seeds=Path("seeds"), content=Path("content"), data=Path("data"), cache=Path(".cache"))
+    build(relative, today=TODAY)
+    for path in corpus.content.rglob("*"):  # written long ago: trusted on their metadata
+        os.utime(path, ns=(10**18, 10**18))
+    os.utime(next(corpus.seeds.glob("*.txt")))  # past the fast path: the record is made anew
+    assert not build(relative, today=TODAY).result.changed
+
+    made: list[str] = []
+    real_render = build_module.render_article
+
+    def rendering(a: object, *args: object) -> str:
+        made.append(a.slug)  # type: ignore[attr-defined]
+        return real_render(a, *args)
+
+    monkeypatch.setattr(build_module, "render_article", rendering)
+    elsewhere = tmp_path / "elsewhere"
+    (elsewhere / "content").mkdir(parents=True)  # a `content/` that is not the project's
+    monkeypatch.chdir(elsewhere)
+    edit_seed(corpus.seeds / "003_5faa7db0ee151eab.txt", "SỬA-ĐỔI", data)
+    report = build(corpus, today=TODAY)
+    assert len(made) == 1  # the edited article's page only
+    edit_seed(corpus.seeds / "003_5faa7db0ee151eab.txt", "LẦN-HAI", data)
+    made.clear()
+    assert build(corpus, today=TODAY).result.written and len(made) == 1  # and the record it leaves holds too
+    monkeypatch.undo()
+    assert not any((elsewhere / "content").iterdir())
+    assert outcome(report)[1:] == reference(corpus, tmp_path)[1][1:]
+    assert snapshot(corpus.content) == reference(corpus, tmp_path)[0]
+
+
 def test_blocks_pickle_as_bytes_and_are_decoded_when_read() -> None:
     blocks = Blocks([Block(BlockKind.PARAGRAPH, "Hợp tác toàn diện"), Block(BlockKind.CAPTION, "Ảnh: TTXVN")])
     loaded = pickle.loads(pickle.dumps(blocks, protocol=pickle.HIGHEST_PROTOCOL))
