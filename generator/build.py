@@ -66,16 +66,21 @@ class Report:
         return 1 if self.rejected else 0
 
 
+NOT_A_SEED = f"ignored: not a seed (seeds are {SEED_SUFFIX} files)"
+A_FOLDER = "ignored: a folder (seeds are read only from the seeds folder itself)"
+
+
 @dataclass(frozen=True)
 class SeedFiles:
     seeds: tuple[Path, ...]
     curations: dict[str, Path]
-    ignored: tuple[Path, ...]
+    ignored: tuple[tuple[Path, str], ...]  # with the reason (NOT_A_SEED, A_FOLDER)
     stats: Mapping[str, os.stat_result] = field(default_factory=dict)  # by file name, as listed
 
 
 def discover(seeds_dir: Path, listing: freshness.Listing | None = None) -> SeedFiles:
-    """Seeds (`*.txt`) and sidecars (`*.yml`) in sorted order; dot-files are skipped silently.
+    """Seeds (`*.txt`) and sidecars (`*.yml`) in sorted order; other entries are ignored, with a
+    reason, except dot-files and dot-folders (`.git`, editors' files), which are skipped silently.
 
     `listing`: the folder as already read (`freshness.list_folder`)."""
     if not seeds_dir.is_dir():
@@ -84,16 +89,18 @@ def discover(seeds_dir: Path, listing: freshness.Listing | None = None) -> SeedF
     seeds, ignored = [], []
     curations: dict[str, Path] = {}
     for name in sorted(listing.names, key=lambda name: (unicodedata.normalize("NFC", name), name)):
-        if name.startswith(".") or name in listing.folders:
+        if name.startswith("."):
             continue
         path = seeds_dir / name
         suffix = path.suffix.lower()
-        if suffix == SEED_SUFFIX:
+        if name in listing.folders:
+            ignored.append((path, A_FOLDER))
+        elif suffix == SEED_SUFFIX:
             seeds.append(path)
         elif suffix in (CURATION_SUFFIX, ".yaml"):
             curations[unicodedata.normalize("NFC", path.stem)] = path
         else:
-            ignored.append(path)
+            ignored.append((path, NOT_A_SEED))
     return SeedFiles(tuple(seeds), curations, tuple(ignored), listing.stats)
 
 
@@ -294,7 +301,7 @@ def gather(
     files = discover(paths.seeds, listing)
     curations = load_curations(files, data, store)
     rejected: list[Diagnostic] = []
-    warnings = [Diagnostic(str(p), f"ignored: not a seed (seeds are {SEED_SUFFIX} files)") for p in files.ignored]
+    warnings = [Diagnostic(str(path), reason) for path, reason in files.ignored]
     articles: list[Article] = []
     seen: dict[str, str] = {}
     names: dict[str, str] = {}

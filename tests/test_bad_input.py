@@ -456,6 +456,28 @@ def test_a_fifo_named_like_a_seed_is_rejected_without_blocking(project: Paths, g
     assert [a.seed for a in report.articles] == ["good.txt"]
 
 
+def test_what_is_not_a_seed_is_named_once_and_the_seeds_beside_it_are_published(
+    project: Paths, generate: Generate
+) -> None:
+    """A folder of seeds (e.g. by year) or a stray document would otherwise be passed over in
+    silence; dot-files and dot-folders (`.git`, an editor's backup) are skipped without a word."""
+    (project.seeds / "2023").mkdir()
+    (project.seeds / "2023" / "inside.txt").write_text(ARTICLE, encoding="utf-8")
+    (project.seeds / "named-like.txt").mkdir()  # a folder, whatever its name
+    (project.seeds / ".git").mkdir()
+    (project.seeds / ".draft.txt.swp").write_bytes(b"\0")
+    (project.seeds / "ghi-chu.docx").write_bytes(b"PK\3\4")
+    report = generate({"good.txt": U8})
+    folder = "ignored: a folder (seeds are read only from the seeds folder itself)"
+    assert [str(d) for d in report.warnings] == [
+        f"{project.seeds / '2023'}: {folder}",
+        f"{project.seeds / 'ghi-chu.docx'}: ignored: not a seed (seeds are .txt files)",
+        f"{project.seeds / 'named-like.txt'}: {folder}",
+    ]
+    assert report.rejected == () and report.exit_code == 0
+    assert [a.seed for a in report.articles] == ["good.txt"]
+
+
 # --- duplicates and slugs ------------------------------------------------------------------
 
 TWIN_VARIANTS = {
