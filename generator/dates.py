@@ -30,14 +30,28 @@ _TEXT_DATES: tuple[re.Pattern[str], ...] = (
     re.compile(r"(?<![\d/.-])(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?![\d-])"),
 )
 
-# A line that is only a dateline: `Thứ Sáu, 06/12/2024 14:32 (GMT+7)`, `10-07-2024, 18:55`.
+# A line that is only a dateline, in the forms outlets print above or below the title:
+# `Thứ Sáu, 06/12/2024 14:32 (GMT+7)`, `10-07-2024, 18:55`, `Cập nhật lúc 08:30 ngày 24/11/2025`,
+# `Thứ Hai, 08:30, 24/11/2025`, `08:30 | 24/11/2025`, `24-11-2025 - 08:30 AM`, `Ngày đăng: 24/11/2025`,
+# `Ngày 24 tháng 11 năm 2025`, `2025-11-24T08:30:00+07:00`, `… 08:30:15 +07:00`.
 _WEEKDAY = r"(?:Thứ\s+(?:Hai|Ba|Tư|Năm|Sáu|Bảy|[2-7])|Chủ\s+[Nn]hật|CN|T[2-7])"
+_LABELS = ("Cập nhật", "Ngày cập nhật", "Đăng", "Ngày đăng", "Xuất bản", "Thời gian", "Posted", "Updated")
+_LABEL = r"(?:(?:" + "|".join(label.replace(" ", r"\s+") for label in _LABELS) + r")(?:\s+(?:lúc|ngày|vào))?\s*:?\s*)"
+_TIME = r"\d{1,2}[:h]\d{2}(?::\d{2})?(?:\s*(?:AM|PM|SA|CH))?"
+_DAY_FIRST = r"(?:ngày\s+)?(?:\d{1,2}[/.-]\d{1,2}[/.-]\d{4}|\d{1,2}\s+tháng\s+\d{1,2}\s*,?\s*năm\s+\d{4})"
+_ISO_STAMP = r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?(?:Z|[+-]\d{2}:?\d{2})?"
+_SEP = r"\s*(?:[,|–—-]\s*)?"
+_ZONE = r"(?:\s*\(?\s*(?:GMT|UTC)?\s*[+-]\s*\d{1,2}(?::?\d{2})?\s*\)?)?"
 DATELINE = re.compile(
-    rf"^(?:{_WEEKDAY}\s*,?\s*)?(?:ngày\s+)?\d{{1,2}}[/.-]\d{{1,2}}[/.-]\d{{4}}"
-    r"(?:\s*[,|-]?\s*\d{1,2}[:h]\d{2}(?::\d{2})?)?"
-    r"(?:\s*\(?\s*(?:GMT|UTC)\s*[+-]\s*\d{1,2}(?::?\d{2})?\s*\)?)?\s*$",
+    rf"^{_LABEL}?(?:{_WEEKDAY}{_SEP})?(?:{_TIME}{_SEP})?(?:{_DAY_FIRST}|{_ISO_STAMP})(?:{_SEP}{_TIME})?{_ZONE}\s*$",
     re.IGNORECASE,
 )
+# Between the two dates of a range: `(5/9/1995 - 5/9/2025)`, `từ 1/1/2024 đến 31/12/2024`.
+_RANGE_TO = re.compile(r"\s*(?:[-–—]|đến|tới)\s*(?:ngày\s+)?", re.IGNORECASE)
+# A full date in a year before this is history the article recalls (a treaty signed in 1977,
+# relations set up in 1962), not the day it was published: online outlets publish from the
+# late 1990s. A curator pins the date of an older text in its curation file.
+HISTORY_BEFORE = 1995
 
 
 class DateError(ValueError):
@@ -84,19 +98,38 @@ def parse_header(line: str) -> Header | None:
 
 
 def find_text_date(text: str) -> tuple[PartialDate | None, list[str]]:
-    """The first full, possible date in `text`, and warnings for impossible ones passed over.
+    """The first full, possible date in `text` that can be the article's, and warnings for
+    impossible ones passed over.
 
-    Dates without a year (`Ngày 26/1`) never match.
+    Dates without a year (`Ngày 26/1`) never match. Passed over too: dates before HISTORY_BEFORE,
+    and the first date of an anniversary (`(5/9/1995 - 5/9/2025)`: the same day, years apart),
+    whose second date is the one near the day of writing.
     """
     # In order of position, and lazily: a long text is read only up to its first possible date.
     streams = [((m.start(), i, m) for m in pattern.finditer(text)) for i, pattern in enumerate(_TEXT_DATES)]
     warnings: list[str] = []
     for _, _, m in heapq.merge(*streams, key=lambda item: item[:2]):
         try:
-            return make_date(int(m["y"]), int(m["m"]), int(m["d"])), warnings
+            date = make_date(int(m["y"]), int(m["m"]), int(m["d"]))
         except DateError:
             warnings.append(f"impossible date {m.group(0)!r} in text ignored")
+            continue
+        if date.year >= HISTORY_BEFORE and not _starts_anniversary(text, m):
+            return date, warnings
     return None, warnings
+
+
+def _starts_anniversary(text: str, m: re.Match[str]) -> bool:
+    """Whether the date `m` is followed, after a dash or `đến`, by the same day in a later year."""
+    to = _RANGE_TO.match(text, m.end())
+    if to is None:
+        return False
+    following = (pattern.match(text, to.end()) for pattern in _TEXT_DATES)
+    return any(
+        int(n["d"]) == int(m["d"]) and int(n["m"]) == int(m["m"]) and int(n["y"]) > int(m["y"])
+        for n in following
+        if n is not None
+    )
 
 
 def parse_curated(value: object) -> PartialDate:

@@ -75,6 +75,55 @@ def test_dates_without_a_full_day_month_year_never_make_a_date(text: str) -> Non
     assert dates.find_text_date(text)[0] is None
 
 
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("Kỷ niệm 48 năm ngày ký Hiệp ước (18/7/1977 - 18/7/2025), Đại sứ quán", D(2025, 7, 18)),
+        ("Kỷ niệm 30 năm (5/9/1995 – 5/9/2025), hai bên", D(2025, 9, 5)),
+        ("Ngày 5/9, hai bên kỷ niệm ngày thiết lập quan hệ ngoại giao 5/9/1962.", None),
+        ("Quốc khánh Lào (2/12/1975 - 2/12/2025)", D(2025, 12, 2)),
+        ("Hiệp ước ký ngày 18/7/1977; ngày 20/7/2025, hai bên gặp mặt", D(2025, 7, 20)),
+        ("Hội chợ diễn ra từ 20/11/2025 đến 25/11/2025 tại Viêng Chăn", D(2025, 11, 20)),
+        ("ngày 3/2/2024 - một ngày trọng đại", D(2024, 2, 3)),
+    ],
+)
+def test_history_and_anniversaries_are_not_the_day_of_writing(text: str, date: PartialDate | None) -> None:
+    assert dates.find_text_date(text)[0] == date
+
+
+@pytest.mark.parametrize(
+    ("line", "date"),
+    [
+        ("Thứ Sáu, 06/12/2024 14:32 (GMT+7)", D(2024, 12, 6)),
+        ("10-07-2024, 18:55", D(2024, 7, 10)),
+        ("Thứ Hai, 24/11/2025, 08:30 (GMT+7)", D(2025, 11, 24)),
+        ("Cập nhật lúc 08:30 ngày 24/11/2025", D(2025, 11, 24)),
+        ("Cập nhật: 24/11/2025 08:30", D(2025, 11, 24)),
+        ("Ngày đăng: 24/11/2025", D(2025, 11, 24)),
+        ("Thứ Hai, 08:30, 24/11/2025", D(2025, 11, 24)),
+        ("08:30 | 24/11/2025", D(2025, 11, 24)),
+        ("24-11-2025 - 08:30 AM", D(2025, 11, 24)),
+        ("24/11/2025 08:30 AM", D(2025, 11, 24)),
+        ("Ngày 24 tháng 11 năm 2025", D(2025, 11, 24)),
+        ("2025-11-24T08:30:00+07:00", D(2025, 11, 24)),
+        ("2025-11-24 08:30", D(2025, 11, 24)),
+        ("Thứ Hai, 24/11/2025 08:30:15 +07:00", D(2025, 11, 24)),
+        ("24.11.2025 08:30", D(2025, 11, 24)),
+    ],
+)
+def test_datelines_outlets_print(line: str, date: PartialDate) -> None:
+    assert dates.DATELINE.match(line)
+    assert dates.find_text_date(line)[0] == date
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Ngày 24/11/2025, Thủ tướng tiếp Đại sứ Lào.", "Hai bên 24/11/2025", "2021-2030", "2025", "08:30", "Thứ Hai"],
+)
+def test_sentences_with_a_date_are_not_datelines(line: str) -> None:
+    assert not dates.DATELINE.match(line)
+
+
 def test_impossible_text_date_warns() -> None:
     date, warnings = dates.find_text_date("Ngày 45/13/2024 hai bên")
     assert date is None
