@@ -37,38 +37,55 @@ _SOURCE_TAG = r"[A-ZĐ][A-ZĐ0-9]+(?:\.[A-Za-z]{2,4})?"
 # `(Chinhphu.vn) - `, `(TBTCO) - `, `(VTC News) -`: an outlet name in parentheses.
 _SOURCE_PAREN = r"\((?P<paren>[^()\s][^()]{0,38}[^()\s])\)"
 _DASH = r"\s*[-–—]"
-SOURCE_PREFIX = re.compile(rf"^(?:{_SOURCE_PAREN}|(?P<tag>{_SOURCE_TAG})){_DASH}(?:\s+|$)")
+# `Viêng Chăn (TTXVN) - `, `Hà Nội, 24/11/2025 (TTXVN) - `: where and when the wire was filed.
+_FILED = r"(?:(?P<place>[^\W\d_]+(?:\s+[^\W\d_]+){0,3})(?:\s*,\s*(?P<when>\d{1,2}/\d{1,2}(?:/\d{4})?))?\s+(?=\())"
+SOURCE_PREFIX = re.compile(rf"^{_FILED}?(?:{_SOURCE_PAREN}|(?P<tag>{_SOURCE_TAG})){_DASH}(?:\s+|$)")
 SOURCE_LINE = re.compile(rf"^(?:{_SOURCE_PAREN}|(?P<tag>{_SOURCE_TAG})){_DASH}?$")
-# `Theo TTXVN` as the last line: the outlet the text was republished from.
-SOURCE_TRAILER = re.compile(r"^\(?[Tt]heo\s+(?P<name>[^\s().,;:][^().,;:]{0,40}?)\)?\.?$")
+# `Theo TTXVN` or `Nguồn: TTXVN` as the last line: the outlet the text was republished from.
+SOURCE_TRAILER = re.compile(r"^\(?(?:[Tt]heo\s+|Nguồn\s*:\s*)(?P<name>[^\s().,;:][^().,;:]{0,40}?)\)?\.?$")
 # Words inside parentheses that make them a photo credit or an attribution, not an outlet.
-_NOT_SOURCE = re.compile(r"^(?:ảnh|nguồn|theo|photo|video|clip|tin|ttxvn\s*/)\b", re.IGNORECASE)
+_NOT_SOURCE = re.compile(r"^(?:ảnh|nguồn|theo|photo|video|clip|tin)\b", re.IGNORECASE)
 
 _CREDIT_WORD = r"(?:[ẢảAa]nh|ẢNH|Photo|PHOTO)"
+# A credit's name may hold initials (`T.Lâm`, `H. Long`), never another full stop.
+_CREDIT_NAME = r"(?:[^.!?:()]|(?<=\b[A-ZĐ])\.){1,80}"
 # A paragraph ending in a photo credit: `… (Ảnh: TTXVN)`, `… (Ảnh: Hải Long).`,
-# `… Ảnh: Quang Hải`, `ẢNH: …`, `(Ảnh minh họa)`.
+# `… Ảnh: Quang Hải`, `… Ảnh: T.Lâm`, `ẢNH: …`, `(Ảnh minh họa)`, `(Ảnh tư liệu)`.
 CAPTION = re.compile(
-    rf"(?:\(\s*{_CREDIT_WORD}(?:\s+minh\s+h[oọ]ạ?a?)?\s*(?::[^()]{{1,80}})?\)"
-    rf"|(?:^|[.!?…\"”)]\s*|\s[-–—|]\s*){_CREDIT_WORD}\s*:\s*[^.!?:()]{{1,80}})\s*\.?$"
+    rf"(?:\(\s*{_CREDIT_WORD}(?:\s+minh\s+h[oọ]ạ?a?|\s+tư\s+liệu)?\s*(?::[^()]{{1,80}})?\)"
+    rf"|(?:^|[.!?…\"”)]\s*|\s[-–—|]\s*){_CREDIT_WORD}\s*:\s*{_CREDIT_NAME})\s*\.?$"
 )
 
 _BYLINE_WORD = re.compile(r"^[^\W\d_][^\W\d_'’.-]*\.?$")
+_INITIALLED = re.compile(r"^(?:[^\W\d_]\.\s?)+[^\W\d_][^\W\d_'’-]*$")  # `T.Lâm`: a name on its own
+# What follows a name in a byline: `(từ Viêng Chăn)`, `(TTXVN)`, `(tổng hợp)`, `/VOV-Lào`.
+_BYLINE_NOTE = re.compile(r"\s*(?:\([^()]{1,30}\)|/\s*[^\W\d_][\w.+-]{1,20})$")
+_BYLINE_JOIN = re.compile(r"\s*[-–,]\s*|\s+và\s+")  # `Viết Tuân - Thanh Hằng`, `Thu Hằng, Hà Anh`
+# A byline without a name: the outlet's reporter(s).
+_BYLINE_GENERIC = re.compile(r"(?:Nhóm\s+)?(?:PV|P\.V\.?|phóng\s+viên|BTV|CTV)", re.IGNORECASE)
+# `Hà Nội, ngày 7/10/2025` as the last line: where and when the text was written.
+CLOSING_DATELINE = re.compile(r"^[^\W\d_][^,\d]{0,40},\s*(?:ngày\s+)?\d{1,2}[/.-]\d{1,2}[/.-]\d{4}\.?$")
 _ALL_CAPS_MIN_LETTERS = 4
 
 
 @dataclass(frozen=True)
 class Boilerplate:
-    """Compiled boilerplate patterns: lines to drop, and lines that start a block to cut."""
+    """Compiled boilerplate patterns: lines to drop, lines that start a block to cut, and lines
+    dropped only above the article (site section names, breadcrumbs)."""
 
     drop: tuple[re.Pattern[str], ...] = ()
     cut: tuple[re.Pattern[str], ...] = ()
+    top: tuple[re.Pattern[str], ...] = ()
 
     @classmethod
-    def compile(cls, drop: Sequence[str], cut: Sequence[str]) -> Boilerplate:
-        def full(p: str) -> re.Pattern[str]:
-            return re.compile(rf"(?:{p})\Z", re.IGNORECASE)
+    def compile(cls, drop: Sequence[str], cut: Sequence[str], top: Sequence[str] = ()) -> Boilerplate:
+        def full(patterns: Sequence[str]) -> tuple[re.Pattern[str], ...]:
+            return tuple(re.compile(rf"(?:{p})\Z", re.IGNORECASE) for p in patterns)
 
-        return cls(tuple(full(p) for p in drop), tuple(full(p) for p in cut))
+        return cls(full(drop), full(cut), full(top))
+
+    def at_top(self, line: str) -> bool:
+        return any(p.match(line) for p in self.top)
 
 
 # --- line and paragraph predicates ---------------------------------------------------------
@@ -90,13 +107,16 @@ def is_caption(text: str) -> bool:
 
 
 def source_prefix(text: str) -> tuple[str | None, str]:
-    """Split `VOV.VN - Ngày 26/02/2024, …` into (`VOV.VN`, `Ngày 26/02/2024, …`)."""
+    """Split `VOV.VN - Ngày 26/02/2024, …` into (`VOV.VN`, `Ngày 26/02/2024, …`); also
+    `Viêng Chăn (TTXVN) - …` and `Hà Nội, 24/11/2025 (TTXVN) - …` (a place in capitals)."""
     m = SOURCE_PREFIX.match(text)
     if not m:
         return None, text
     name = m.group("paren") or m.group("tag")
     if _NOT_SOURCE.match(name) or name[0].islower():
         return None, text
+    if m.group("place") and not all(word[0].isupper() for word in m.group("place").split()):
+        return None, text  # `Sáng nay (theo …) -`: not a place
     return name.strip(), text[m.end() :].strip()
 
 
@@ -153,13 +173,23 @@ def looks_like_heading(text: str) -> bool:
 
 
 def byline(text: str) -> str | None:
-    """A last line that is only a name (`Ngọc Ánh`, `BÍCH QUYÊN`): the author."""
+    """A last line that is only names: the author(s), as written, without what follows them.
+
+    `Ngọc Ánh`, `BÍCH QUYÊN`, `T.Lâm`, `Viết Tuân - Thanh Hằng`, `Thu Hằng, Hà Anh`,
+    `Hữu Chiến (từ Viêng Chăn)` → `Hữu Chiến`, `Anh Tuấn/VOV-Lào` → `Anh Tuấn`; `PV`, `Nhóm PV`.
+    """
+    names = _BYLINE_NOTE.sub("", text)
+    if _BYLINE_GENERIC.fullmatch(names):
+        return names
+    return names if names and all(map(_is_name, _BYLINE_JOIN.split(names))) else None
+
+
+def _is_name(text: str) -> bool:
+    """Two to five capitalised words (`Ngọc Ánh`, `H. Long`), or an initialled name (`T.Lâm`)."""
     words = text.split()
-    if not 2 <= len(words) <= BYLINE_MAX_WORDS:
-        return None
-    if all(_BYLINE_WORD.match(w) and w[0].isupper() for w in words):
-        return text
-    return None
+    if len(words) == 1:
+        return bool(_INITIALLED.match(words[0])) and words[0][0].isupper()
+    return 2 <= len(words) <= BYLINE_MAX_WORDS and all(_BYLINE_WORD.match(w) and w[0].isupper() for w in words)
 
 
 def source_trailer(text: str) -> str | None:
@@ -172,15 +202,41 @@ def source_trailer(text: str) -> str | None:
 
 
 def remove_boilerplate(lines: Sequence[str], boilerplate: Boilerplate) -> list[str]:
-    """Drop boilerplate lines; cut everything from a related-links heading on."""
+    """Drop boilerplate lines; cut a related-links block: its heading (`Tin liên quan`) and the
+    headlines and teasers under it, to the end, or to where the article goes on (`related_end`)."""
     kept: list[str] = []
-    for line in lines:
+    at = 0
+    while at < len(lines):
+        line = lines[at]
         if line and any(p.match(line) for p in boilerplate.cut):
-            break
-        if line and any(p.match(line) for p in boilerplate.drop):
+            end = related_end(lines, at + 1, boilerplate)
+            if end is None:
+                break
+            kept.append("")  # what follows is a paragraph of its own
+            at = end
             continue
-        kept.append(line)
+        if not (line and any(p.match(line) for p in boilerplate.drop)):
+            kept.append(line)
+        at += 1
     return kept
+
+
+def related_end(lines: Sequence[str], start: int, boilerplate: Boilerplate) -> int | None:
+    """Where the article goes on after a related-links block whose items start at `start`, or
+    None if the block runs to the end.
+
+    Items are headlines (no closing full stop), teasers (`VOV.VN - Sáng 23/2, …`, or cut off:
+    `…`, U+FFFD) and boilerplate; the first other line is the article's next paragraph (sites
+    put a block of related links between paragraphs).
+    """
+    for at in range(start, len(lines)):
+        line = lines[at]
+        if not line or any(p.match(line) for p in (*boilerplate.cut, *boilerplate.drop)):
+            continue
+        teaser = source_prefix(line)[0] is not None or line.endswith(("…", "...", "\ufffd"))
+        if not (teaser or looks_like_heading(line) or not ends_sentence(line)):
+            return at
+    return None
 
 
 def paragraphs(lines: Sequence[str]) -> list[str]:
@@ -227,34 +283,42 @@ def parse_seed(text: str, boilerplate: Boilerplate) -> ParsedSeed:
                 warnings.append(header.warning)
 
     paras = paragraphs(remove_boilerplate(lines, boilerplate))
+    if once := repeated(paras):
+        paras = once
+        warnings.append("the text is there twice; the second copy was left out")
 
-    # Top of the article: datelines and a lone source line, then maybe a title.
+    # Top of the article: datelines, a lone source line, section names, then maybe a title.
     top_dates: list[str] = []
-    taken, source = _take_top(paras, top_dates, None)
+    taken, source = _take_top(paras, top_dates, None, boilerplate)
     del paras[:taken]
 
     title: str | None = None
     if len(paras) > 1 and looks_like_title(paras[0]):
         title = paras.pop(0)
-        taken, source = _take_top(paras, top_dates, source)
+        taken, source = _take_top(paras, top_dates, source, boilerplate)
         del paras[:taken]
 
-    # The end: a byline and/or a `Theo …` source line.
+    # The end: a byline, a `Theo …` source line and/or a closing `Hà Nội, ngày 7/10/2025`.
     author: str | None = None
-    for _ in range(2):
+    closing: str | None = None
+    for _ in range(3):
         if len(paras) < 2:
             break
         if source is None and source_trailer(paras[-1]):
             source = source_trailer(paras.pop())
         elif author is None and byline(paras[-1]):
-            author = paras.pop()
+            author = byline(paras.pop())
+        elif closing is None and CLOSING_DATELINE.match(paras[-1]):
+            closing = paras.pop()
 
-    # The lede: the first paragraph that is not a caption; its source prefix is metadata.
+    # The lede: the first paragraph that is not a caption; its source prefix is metadata (a
+    # date in it, `Hà Nội, 24/11/2025 (TTXVN) -`, is still looked at).
     lede_at = next((i for i, p in enumerate(paras) if not is_caption(p)), None)
     if lede_at is not None:
         prefix, rest = source_prefix(paras[lede_at])
         if prefix is not None and rest:
             source = source or prefix
+            top_dates.append(paras[lede_at][: len(paras[lede_at]) - len(rest)])
             paras[lede_at] = rest
 
     blocks = classify_blocks(paras, lede_at)
@@ -262,7 +326,12 @@ def parse_seed(text: str, boilerplate: Boilerplate) -> ParsedSeed:
 
     date = header_date
     if date is None:
-        top = [*top_dates, *([title] if title else []), *paras[:DATE_SEARCH_PARAGRAPHS]]
+        top = [
+            *top_dates,
+            *([title] if title else []),
+            *paras[:DATE_SEARCH_PARAGRAPHS],
+            *([closing] if closing else []),
+        ]
         date, date_warnings = dates.find_text_date("\n".join(top))
         warnings.extend(date_warnings)
 
@@ -277,8 +346,11 @@ def parse_seed(text: str, boilerplate: Boilerplate) -> ParsedSeed:
     )
 
 
-def _take_top(paras: Sequence[str], top_dates: list[str], source: str | None) -> tuple[int, str | None]:
-    """How many leading paragraphs are datelines (added to `top_dates`) or a lone source line."""
+def _take_top(
+    paras: Sequence[str], top_dates: list[str], source: str | None, boilerplate: Boilerplate
+) -> tuple[int, str | None]:
+    """How many leading paragraphs are datelines (added to `top_dates`), a lone source line, or
+    a site's section name or breadcrumbs (`Boilerplate.top`)."""
     taken = 0
     while taken < len(paras):
         text = paras[taken]
@@ -286,10 +358,18 @@ def _take_top(paras: Sequence[str], top_dates: list[str], source: str | None) ->
             top_dates.append(text)
         elif source is None and (name := source_line(text)):
             source = name
-        else:
+        elif not boilerplate.at_top(text):
             break
         taken += 1
     return taken, source
+
+
+def repeated(paras: Sequence[str]) -> list[str] | None:
+    """The first half when the paragraphs are the same text twice (a seed pasted twice), else None."""
+    half, odd = divmod(len(paras), 2)
+    if half and not odd and paras[:half] == paras[half:]:
+        return list(paras[:half])
+    return None
 
 
 def classify_blocks(paras: Sequence[str], lede_at: int | None) -> list[Block]:

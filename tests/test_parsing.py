@@ -22,6 +22,10 @@ from generator.parsing import Boilerplate, parse_seed
         ("(TBTCO) - Kim ngạch", "TBTCO", "Kim ngạch"),
         ("(VTC News) - Chiều 5/3", "VTC News", "Chiều 5/3"),
         ("TTXVN – Hai bên", "TTXVN", "Hai bên"),
+        ("Viêng Chăn (TTXVN) - Ngày 24/11/2025, Chủ tịch", "TTXVN", "Ngày 24/11/2025, Chủ tịch"),
+        ("Hà Nội, 24/11/2025 (TTXVN) - Hai bên", "TTXVN", "Hai bên"),
+        ("(TTXVN/Vietnam+) - Ngày 22/11/2025, các tỉnh", "TTXVN/Vietnam+", "Ngày 22/11/2025, các tỉnh"),
+        ("Sáng nay (Chinhphu.vn) - hai bên", None, "Sáng nay (Chinhphu.vn) - hai bên"),
         ("Việt - Lào phấn đấu nâng kim ngạch", None, "Việt - Lào phấn đấu nâng kim ngạch"),
         ("(Ảnh: TTXVN) - Hai bên", None, "(Ảnh: TTXVN) - Hai bên"),
         ("(theo Bộ Ngoại giao) - Hai bên", None, "(theo Bộ Ngoại giao) - Hai bên"),
@@ -48,6 +52,10 @@ def test_source_alone_on_its_line(text: str, source: str | None) -> None:
         ("Quang cảnh hội đàm. Ảnh: Quang Hải", True),
         ("Quang cảnh hội đàm. ẢNH: NGỌC THẮNG", True),
         ("Hai bên ký kết văn kiện (Ảnh minh họa)", True),
+        ("Hai Bộ trưởng tại cuộc hội đàm. Ảnh: T.Lâm", True),
+        ("Quang cảnh lễ đón. Ảnh: H. Long", True),
+        ("Lễ đón tại sân bay Wattay. (Ảnh tư liệu)", True),
+        ("Quang cảnh hội đàm. Ảnh: TTXVN. Hai bên ký kết nhiều văn bản hợp tác quan trọng.", False),
         ("Hai bên nhất trí tăng cường hợp tác, theo Bộ Ngoại giao.", False),
         ("Bức ảnh: hai bên bắt tay trong buổi lễ trang trọng, mở đầu chuyến thăm.", False),
         ("Hai bên nhất trí phát huy hiệu quả các cơ chế hợp tác.", False),
@@ -63,6 +71,19 @@ def test_caption(text: str, caption: bool) -> None:
         ("Ngọc Ánh", "Ngọc Ánh"),
         ("BÍCH QUYÊN", "BÍCH QUYÊN"),
         ("Nguyễn Thị Minh Thu", "Nguyễn Thị Minh Thu"),
+        ("T.Lâm", "T.Lâm"),
+        ("Viết Tuân - Thanh Hằng", "Viết Tuân - Thanh Hằng"),
+        ("Thu Hằng, Hà Anh", "Thu Hằng, Hà Anh"),
+        ("Hữu Chiến (từ Viêng Chăn)", "Hữu Chiến"),
+        ("Tiến Lực (TTXVN)", "Tiến Lực"),
+        ("Hoàng Yến (tổng hợp)", "Hoàng Yến"),
+        ("Anh Tuấn/VOV-Lào", "Anh Tuấn"),
+        ("PV", "PV"),
+        ("P.V", "P.V"),
+        ("Nhóm PV", "Nhóm PV"),
+        ("Nhóm phóng viên", "Nhóm phóng viên"),
+        ("Lào", None),
+        ("Hai bên nhất trí (tổng hợp)", None),
         ("Hai bên nhất trí", None),
         ("Việt Nam - Lào", None),
         ("Ngày 26/1", None),
@@ -132,6 +153,14 @@ def test_paragraphs(lines: list[str], expected: list[str]) -> None:
         ("Xem thêm: Việt Nam - Lào ký 12 văn kiện", False),
         ("Chia sẻ", False),
         ("Bình luận (12)", False),
+        ("Từ khóa: Việt Nam, Lào, Lương Cường, đối ngoại", False),
+        ("Tags: Chủ tịch nước, Đại sứ Lào", False),
+        ("© Bản quyền thuộc về Báo Điện tử Chính phủ", False),
+        ("Chia sẻ Facebook Zalo", False),
+        ("Báo lỗi", False),
+        ("[Ảnh]", False),
+        ("[Hình ảnh: Lễ đón]", False),
+        ("Bản quyền tác giả được hai bên bảo hộ theo hiệp định.", True),
         ("Hai bên chia sẻ kinh nghiệm lập pháp.", True),
         ("Xem thêm các bài viết khác của tác giả trong chuyên mục sau đây là một câu dài.", True),
     ],
@@ -143,6 +172,90 @@ def test_boilerplate_lines(line: str, kept: bool, data: Data) -> None:
 def test_related_links_block_is_cut(data: Data) -> None:
     lines = ["Bài viết.", "", "Tin liên quan", "", "Tiêu đề khác", "VOV.VN - Sáng 23/2, tại trụ sở"]
     assert parsing.remove_boilerplate(lines, data.boilerplate) == ["Bài viết.", ""]
+
+
+RELATED_THEN_ARTICLE = [
+    "Bài viết.",
+    "Tin liên quan",
+    "Việt Nam - Lào ký thỏa thuận mua bán điện",
+    "VOV.VN - Sáng 23/2, tại trụ sở Trung ương Đảng, Tổng Bí thư chủ trì phiên họp lần th\ufffd",
+    "Theo kế hoạch, đến năm 2030 Việt Nam sẽ nhập khẩu khoảng 5.000 MW điện từ Lào.",
+    "Thanh Hà",
+]
+
+
+@pytest.mark.parametrize(
+    ("lines", "kept"),
+    [
+        (RELATED_THEN_ARTICLE, ["Bài viết.", "", *RELATED_THEN_ARTICLE[4:]]),  # the article goes on
+        (RELATED_THEN_ARTICLE[:4], ["Bài viết."]),  # headlines and teasers to the end: all cut
+        (["Bài viết.", "Bài liên quan", "Tiêu đề khác", "Các tin khác", "Tiêu đề nữa"], ["Bài viết."]),
+        (
+            ["Bài viết.", "Đọc nhiều", "Chia sẻ", "Hai bên nhất trí tăng cường hợp tác trong các lĩnh vực."],
+            ["Bài viết.", "", "Hai bên nhất trí tăng cường hợp tác trong các lĩnh vực."],
+        ),
+    ],
+)
+def test_a_related_links_block_ends_where_the_article_goes_on(lines: list[str], kept: list[str], data: Data) -> None:
+    assert parsing.remove_boilerplate(lines, data.boilerplate) == kept
+
+
+ARTICLE = "Hai bên nhất trí tăng cường hợp tác.\n\nHai bên ký kết 12 văn kiện."
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "date", "source", "author"),
+    [
+        (
+            "Thế giới\nThứ Sáu, 21/11/2025, 10:05 (GMT+7)\nLào đón 3 triệu khách\n" + ARTICLE,
+            "Lào đón 3 triệu khách",
+            PartialDate(2025, 11, 21),
+            None,
+            None,
+        ),
+        (
+            "Trang chủ > Thời sự > Đối ngoại\nTiêu đề bài\nThứ Ba, 25/11/2025 - 15:20\n(Chinhphu.vn) - " + ARTICLE,
+            "Tiêu đề bài",
+            PartialDate(2025, 11, 25),
+            "Chinhphu.vn",
+            None,
+        ),
+        ("Trang chủ | Chính trị | Kinh tế | Thế giới\nTiêu đề bài\n" + ARTICLE, "Tiêu đề bài", None, None, None),
+        ("2025-11-24T08:30:00+07:00\nTiêu đề bài\n" + ARTICLE, "Tiêu đề bài", PartialDate(2025, 11, 24), None, None),
+        ("Tiêu đề bài\nNgày 24 tháng 11 năm 2025\n" + ARTICLE, "Tiêu đề bài", PartialDate(2025, 11, 24), None, None),
+        ("Tiêu đề bài\n" + ARTICLE + "\nHà Nội, ngày 7/10/2025", "Tiêu đề bài", PartialDate(2025, 10, 7), None, None),
+        ("Tiêu đề bài\n" + ARTICLE + "\nPV\nNguồn: TTXVN", "Tiêu đề bài", None, "TTXVN", "PV"),
+        (
+            "Tiêu đề bài\nHà Nội, 24/11/2025 (TTXVN) - " + ARTICLE,
+            "Tiêu đề bài",
+            PartialDate(2025, 11, 24),
+            "TTXVN",
+            None,
+        ),
+        ("Tiêu đề bài\n" + ARTICLE + "\nHữu Chiến (từ Viêng Chăn)", "Tiêu đề bài", None, None, "Hữu Chiến"),
+    ],
+)
+def test_forms_curators_met(
+    text: str, title: str | None, date: PartialDate | None, source: str | None, author: str | None, data: Data
+) -> None:
+    parsed = parse_seed(text, data.boilerplate)
+    assert (parsed.title, parsed.date, parsed.source, parsed.author) == (title, date, source, author)
+    assert [b.text for b in parsed.blocks] == ARTICLE.split("\n\n")
+
+
+def test_a_section_name_is_dropped_only_above_the_article(data: Data) -> None:
+    parsed = parse_seed("Tiêu đề bài\nHai bên nhất trí.\nThế giới\nHai bên ký kết.", data.boilerplate)
+    assert [b.text for b in parsed.blocks] == ["Hai bên nhất trí.", "Thế giới", "Hai bên ký kết."]
+
+
+@pytest.mark.parametrize("separator", ["\n\n", "\n"])
+def test_a_seed_pasted_twice_is_published_once_with_a_warning(separator: str, data: Data) -> None:
+    once = "Tiêu đề bài\n\nNgày 10/10/2025, hai bên ký kết.\n\nHai bên nhất trí."
+    parsed = parse_seed(once + separator + once, data.boilerplate)
+    assert parsed.title == "Tiêu đề bài"
+    assert [b.text for b in parsed.blocks] == ["Ngày 10/10/2025, hai bên ký kết.", "Hai bên nhất trí."]
+    assert parsed.warnings == ("the text is there twice; the second copy was left out",)
+    assert parse_seed(once, data.boilerplate).warnings == ()
 
 
 def seed_text(name: str) -> str:
