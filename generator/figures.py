@@ -52,8 +52,16 @@ PATTERNS: tuple[tuple[FigureKind, re.Pattern[str]], ...] = (
     ),
 )
 
+# A number right after these words names an article or clause (`Điều 3 Hiệp định về ...`), and a
+# year-like number dates one (`Năm 1977 hiệp định ...`): neither counts documents signed.
+_ARTICLE_WORD = re.compile(r"(?<!\w)(?:điều|khoản|chương|mục|phần|điểm)\s+\Z", re.IGNORECASE)
+_ARTICLE_WORD_REACH = 40  # how far back from the number to look for the word: it and any spacing
+_YEARS = range(1900, 2100)
+
 CONTEXT_MAX = 160
 _CLAUSE_BREAK = re.compile(r"[;.!?]\s+|\n")
+# A list item's marker (`- `, `• `) is layout, not part of what the figure is about.
+_LIST_MARKER = re.compile(r"\s*[-–•*+]\s+")
 
 
 @dataclass(frozen=True)
@@ -66,6 +74,9 @@ class Figure:
 def clause(text: str, start: int, end: int) -> str:
     """The clause of `text` holding [start, end): between `;`/sentence ends, cut around the figure."""
     left = max((m.end() for m in _CLAUSE_BREAK.finditer(text, 0, start)), default=0)
+    marker = _LIST_MARKER.match(text, left)
+    if marker and marker.end() <= start:
+        left = marker.end()
     right_match = _CLAUSE_BREAK.search(text, end)
     right = right_match.start() if right_match else len(text)
     piece = text[left:right].strip().rstrip(".;,")
@@ -84,6 +95,13 @@ def clause(text: str, start: int, end: int) -> str:
     return window
 
 
+def is_document_count(text: str, start: int, number: str) -> bool:
+    """Whether `number`, found at `start` of `text` before a word for documents, counts them."""
+    if len(number) == 4 and int(number) in _YEARS:
+        return False
+    return _ARTICLE_WORD.search(text, max(0, start - _ARTICLE_WORD_REACH), start) is None
+
+
 def extract(blocks: Iterable[Block]) -> tuple[Figure, ...]:
     """Figures in body paragraphs (not captions, not headings), first mention of each value."""
     found: list[tuple[int, int, Figure]] = []
@@ -96,6 +114,8 @@ def extract(blocks: Iterable[Block]) -> tuple[Figure, ...]:
             for m in pattern.finditer(block.text):
                 if any(s < m.end() and m.start() < e for s, e in spans):
                     continue  # `5 tỷ USD` is not also a percent or a count
+                if kind is FigureKind.DOCUMENTS and not is_document_count(block.text, m.start(), m.group(0).split()[0]):
+                    continue
                 spans.append((m.start(), m.end()))
                 value = " ".join(m.group(0).split())
                 key = (kind, value.casefold())

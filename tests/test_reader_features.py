@@ -35,16 +35,43 @@ def para(text: str) -> Block:
         ("5 tỷ USD; sau đó lại 5 tỷ USD", [("amount", "5 tỷ USD")]),  # first mention only
         ("date 2024-03-12 %", []),  # no figure cut out of a date
         ("ngày 12/3 5 văn kiện, ngày 12/35 văn kiện", [("documents", "5 văn kiện")]),
+        # An article or clause number, or a year, before a word for documents counts none of them.
+        ("Hai bên rà soát việc thực hiện Điều 3 Hiệp định về Quy chế quản lý biên giới.", []),
+        ("Năm 1977 hiệp định hữu nghị được ký kết.", []),
+        ("theo khoản 2 thỏa thuận, ĐIỀU 4 văn bản, Chương 5 hiệp định, mục 1 văn kiện", []),
+        ("phần 2 văn bản, điểm 3 bản ghi nhớ, năm 2024 văn kiện, Điều  7 hiệp định", []),
+        ("Hai bên ký 12 văn kiện hợp tác", [("documents", "12 văn kiện")]),
+        ("trao 5 bản ghi nhớ", [("documents", "5 bản ghi nhớ")]),
+        ("3 hiệp định", [("documents", "3 hiệp định")]),
+        ("nhiều điều: 3 hiệp định", [("documents", "3 hiệp định")]),  # `điều` (things) then a colon: a count
+        ("1899 văn bản, 2100 thỏa thuận", [("documents", "1899 văn bản"), ("documents", "2100 thỏa thuận")]),
+        ("Điều 3 và 4 hiệp định", [("documents", "4 hiệp định")]),
     ],
 )
 def test_figures(text: str, found: list[tuple[str, str]]) -> None:
     assert [(f.kind.value, f.value) for f in extract([para(text)])] == found
 
 
-def test_figure_context_is_its_clause() -> None:
-    text = "Hai bên họp. Hai bên nhất trí nâng kim ngạch lên 5 tỷ USD; đồng thời mở rộng đầu tư."
+@pytest.mark.parametrize(
+    ("text", "context"),
+    [
+        (
+            "Hai bên họp. Hai bên nhất trí nâng kim ngạch lên 5 tỷ USD; đồng thời mở rộng đầu tư.",
+            "Hai bên nhất trí nâng kim ngạch lên 5 tỷ USD",
+        ),
+        # A list item's marker is not part of the context.
+        ("Kết quả:\n- Kim ngạch thương mại đạt 2,5 tỷ USD", "Kim ngạch thương mại đạt 2,5 tỷ USD"),
+        ("– Kim ngạch đạt 5 tỷ USD", "Kim ngạch đạt 5 tỷ USD"),
+        ("  •  Kim ngạch đạt 5 tỷ USD", "Kim ngạch đạt 5 tỷ USD"),
+        ("* Kim ngạch đạt 5 tỷ USD", "Kim ngạch đạt 5 tỷ USD"),
+        ("Họp.\n+ Kim ngạch đạt 5 tỷ USD", "Kim ngạch đạt 5 tỷ USD"),
+        ("- 5 tỷ USD", "5 tỷ USD"),
+        ("-5 tỷ USD là mức giảm", "-5 tỷ USD là mức giảm"),  # a sign, not a marker: no space after it
+    ],
+)
+def test_figure_context_is_its_clause(text: str, context: str) -> None:
     (figure,) = extract([para(text)])
-    assert figure.context == "Hai bên nhất trí nâng kim ngạch lên 5 tỷ USD"
+    assert figure.context == context
     assert figure.kind is FigureKind.AMOUNT
 
 
