@@ -11,6 +11,7 @@ from urllib.parse import urlsplit
 from . import dates
 from .data import Data
 from .slugs import is_slug
+from .text import match_form
 from .yamlfile import YamlDoc, check_fields, check_str_list, load_yaml
 
 FIELDS: dict[str, type | tuple[type, ...]] = {
@@ -51,6 +52,13 @@ def _text(doc: YamlDoc, entry: dict[str, object], key: str) -> str | None:
     return text
 
 
+def registry_spellings(data: Data) -> dict[str, str]:
+    """Each registry name and alias, in the form the registry matches them in (case and tone
+    placement folded, NFC), to the person's canonical name: a curator may write a name as the
+    article spells it (`Xỏn-xay Xi-phăn-đon`), and the article then lists the registry's name."""
+    return {match_form(spelling): p.name for p in data.people for spelling in (p.name, *p.aliases)}
+
+
 def validate(doc: YamlDoc, data: Data) -> Curation:
     """Check a parsed sidecar against the schema, the taxonomy and the registry."""
     entry = check_fields(doc, doc.data if doc.data is not None else {}, FIELDS, ())
@@ -68,10 +76,15 @@ def validate(doc: YamlDoc, data: Data) -> Curation:
                 known = ", ".join(data.theme_slugs)
                 raise doc.error(f"theme {theme!r} is not in the taxonomy (known: {known})", "themes", i)
     if "people" in entry:
-        people = tuple(unicodedata.normalize("NFC", p) for p in check_str_list(doc, entry["people"], ("people",)))
-        for i, name in enumerate(people):
-            if name not in data.person_names:
+        spellings = registry_spellings(data)
+        names: list[str] = []
+        for i, written in enumerate(check_str_list(doc, entry["people"], ("people",))):
+            name = unicodedata.normalize("NFC", written)
+            canonical = spellings.get(match_form(name))
+            if canonical is None:
                 raise doc.error(f"person {name!r} is not in the people registry", "people", i)
+            names.append(canonical)
+        people = tuple(dict.fromkeys(names))  # a name and its alias are one person, listed once
     slug = _text(doc, entry, "slug")
     if slug is not None and not is_slug(slug):
         raise doc.error(f"'slug' {slug!r} must be lower-case ASCII words joined by '-' (no '/' or '.')", "slug")

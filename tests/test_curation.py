@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -60,6 +61,22 @@ def test_sidecar_errors(yaml_text: str, message: str, data: Data) -> None:
     with pytest.raises(ConfigError) as info:
         validate(parse_yaml(yaml_text, "a.yml"), data)
     assert str(info.value).startswith(message)
+
+
+NFD_ALIAS = unicodedata.normalize("NFD", "Xỏn-xay Xi-phăn-đon")
+
+
+@pytest.mark.parametrize(
+    ("written", "stored"),
+    [
+        ("[Xỏn-xay Xi-phăn-đon]", ("Sonexay Siphandone",)),  # an alias: the registry's name is kept
+        (f"[{NFD_ALIAS}]", ("Sonexay Siphandone",)),  # decomposed, as some editors save it
+        ("[XỎN-XAY XI-PHĂN-ĐON, Thoong-lun Xi-su-lít]", ("Sonexay Siphandone", "Thongloun Sisoulith")),
+        ("[Sonexay Siphandone, Sonexay Siphandon]", ("Sonexay Siphandone",)),  # one person, listed once
+    ],
+)
+def test_sidecar_people_may_be_aliases(written: str, stored: tuple[str, ...], data: Data) -> None:
+    assert validate(parse_yaml(f"people: {written}\n", "a.yml"), data).people == stored
 
 
 def test_bad_sidecar_stops_the_run_before_writing(generate: Generate, project: Paths) -> None:
