@@ -73,14 +73,15 @@ A_FOLDER = "ignored: a folder (seeds are read only from the seeds folder itself)
 @dataclass(frozen=True)
 class SeedFiles:
     seeds: tuple[Path, ...]
-    curations: dict[str, Path]
+    curations: dict[str, Path]  # by NFC stem: the first sidecar for it, in sorted order
     ignored: tuple[tuple[Path, str], ...]  # with the reason (NOT_A_SEED, A_FOLDER)
     stats: Mapping[str, os.stat_result] = field(default_factory=dict)  # by file name, as listed
+    more_curations: tuple[Path, ...] = ()  # further sidecars for a stem in `curations` (`x.yml` and `x.yaml`)
 
 
 def discover(seeds_dir: Path, listing: freshness.Listing | None = None) -> SeedFiles:
-    """Seeds (`*.txt`) and sidecars (`*.yml`) in sorted order; other entries are ignored, with a
-    reason, except dot-files and dot-folders (`.git`, editors' files), which are skipped silently.
+    """Seeds (`*.txt`) and sidecars (`*.yml`, `*.yaml`) in sorted order; other entries are ignored,
+    with a reason, except dot-files and dot-folders (`.git`, editors' files), which are skipped silently.
 
     `listing`: the folder as already read (`freshness.list_folder`)."""
     if not seeds_dir.is_dir():
@@ -88,6 +89,7 @@ def discover(seeds_dir: Path, listing: freshness.Listing | None = None) -> SeedF
     listing = listing or freshness.list_folder(seeds_dir)
     seeds, ignored = [], []
     curations: dict[str, Path] = {}
+    more_curations: list[Path] = []
     for name in sorted(listing.names, key=lambda name: (unicodedata.normalize("NFC", name), name)):
         if name.startswith("."):
             continue
@@ -98,10 +100,15 @@ def discover(seeds_dir: Path, listing: freshness.Listing | None = None) -> SeedF
         elif suffix == SEED_SUFFIX:
             seeds.append(path)
         elif suffix in (CURATION_SUFFIX, ".yaml"):
-            curations[unicodedata.normalize("NFC", path.stem)] = path
+            # Kept apart, not overwritten: which of two sidecars applies is the curator's choice.
+            stem = unicodedata.normalize("NFC", path.stem)
+            if stem in curations:
+                more_curations.append(path)
+            else:
+                curations[stem] = path
         else:
             ignored.append((path, NOT_A_SEED))
-    return SeedFiles(tuple(seeds), curations, tuple(ignored), listing.stats)
+    return SeedFiles(tuple(seeds), curations, tuple(ignored), listing.stats, tuple(more_curations))
 
 
 def load_curations(files: SeedFiles, data: Data, store: Store | None = None) -> dict[str, Curation]:
@@ -118,11 +125,14 @@ def load_curations(files: SeedFiles, data: Data, store: Store | None = None) -> 
     loaded = dict(zip(known, results, strict=True))
     curations: dict[str, Curation] = {}
     errors: list[ConfigError] = []
-    for stem, path in sidecars:
-        result = loaded.get((stem, path))
-        if result is None:
+    more = [(unicodedata.normalize("NFC", path.stem), path) for path in files.more_curations]
+    for stem, path in sorted(sidecars + more):
+        if stem not in stems:
             errors.append(ConfigError(str(path), f"curation file without a seed (no {stem}{SEED_SUFFIX})"))
-        elif isinstance(result, ConfigError):
+        elif path != files.curations[stem]:
+            reason = f"a second curation file for {stem}{SEED_SUFFIX} ({files.curations[stem]} is the other); keep one"
+            errors.append(ConfigError(str(path), reason))
+        elif isinstance(result := loaded[(stem, path)], ConfigError):
             errors.append(result)
         else:
             curations[stem] = result

@@ -93,6 +93,52 @@ def test_bad_sidecar_stops_the_run_before_writing(generate: Generate, project: P
     assert {p: p.read_bytes() for p in project.content.rglob("*") if p.is_file()} == before
 
 
+NFC_A, NFD_A = "\u00e1", "a\u0301"  # `á` composed and decomposed: two file names, one stem
+
+
+@pytest.mark.parametrize(
+    ("sidecars", "messages"),
+    [
+        (
+            {"a.yml": "title: X\n", "a.yaml": "title: Y\n"},
+            ["{seeds}/a.yml: a second curation file for a.txt ({seeds}/a.yaml is the other); keep one"],
+        ),
+        (
+            {"a.yml": "title: X\n", "a.YAML": "title: Y\n"},
+            ["{seeds}/a.yml: a second curation file for a.txt ({seeds}/a.YAML is the other); keep one"],
+        ),
+        (  # each file's own mistakes are reported too, in one run
+            {"a.yaml": "colour: red\n", "a.yml": "title: X\n"},
+            [
+                "{seeds}/a.yaml:1: unknown key 'colour'",
+                "{seeds}/a.yml: a second curation file for a.txt ({seeds}/a.yaml is the other); keep one",
+            ],
+        ),
+        (
+            {f"{NFC_A}.yml": "title: X\n", f"{NFD_A}.yml": "title: Y\n"},
+            ["{seeds}/{nfc}.yml: a second curation file for {nfc}.txt ({seeds}/{nfd}.yml is the other); keep one"],
+        ),
+        (  # without the seed, each is a file without a seed
+            {"b.yml": "title: X\n", "b.yaml": "title: Y\n"},
+            [
+                "{seeds}/b.yaml: curation file without a seed (no b.txt)",
+                "{seeds}/b.yml: curation file without a seed (no b.txt)",
+            ],
+        ),
+    ],
+)
+def test_one_curation_file_per_seed(
+    sidecars: dict[str, str], messages: list[str], generate: Generate, project: Paths
+) -> None:
+    for name, text in sidecars.items():
+        (project.seeds / name).write_text(text, encoding="utf-8")
+    with pytest.raises(ConfigErrors) as info:
+        generate({"a.txt": SEED, f"{NFC_A}.txt": SEED.replace("quốc phòng", "kinh tế")})
+    expected = [m.format(seeds=project.seeds, nfc=NFC_A, nfd=NFD_A) for m in messages]
+    assert [str(e)[: len(m)] for e, m in zip(info.value.errors, expected, strict=True)] == expected
+    assert not any(project.content.glob("bai-viet/*.md"))
+
+
 def test_two_seeds_pinning_one_slug(generate: Generate, project: Paths) -> None:
     for name in ("a", "b"):
         (project.seeds / f"{name}.yml").write_text("slug: cung-mot\n", encoding="utf-8")
