@@ -52,6 +52,17 @@ def _text(doc: YamlDoc, entry: dict[str, object], key: str) -> str | None:
     return text
 
 
+def date_problem(value: object, exc: dates.DateError) -> str:
+    """What is wrong with a sidecar's date, naming the value as written, as other sidecar errors do.
+
+    An unreadable date's error names it already (`not a date: 'tomorrow'`); an impossible one's
+    comes from the calendar, which knows only the numbers (`day is out of range for month`)."""
+    reason = str(exc)
+    if reason.startswith("not a date"):
+        return reason
+    return f"impossible date {value!r} ({reason})"  # as yamlfile words an impossible `!!timestamp`
+
+
 def registry_spellings(data: Data) -> dict[str, str]:
     """Each registry name and alias, in the form the registry matches them in (case and tone
     placement folded, NFC), to the person's canonical name: a curator may write a name as the
@@ -67,7 +78,7 @@ def validate(doc: YamlDoc, data: Data) -> Curation:
         try:
             date = dates.parse_curated(entry["date"])
         except dates.DateError as exc:
-            raise doc.error(f"'date': {exc}", "date") from None
+            raise doc.error(f"'date': {date_problem(entry['date'], exc)}", "date") from None
     themes = people = None
     if "themes" in entry:
         themes = tuple(check_str_list(doc, entry["themes"], ("themes",)))

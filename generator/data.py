@@ -58,10 +58,6 @@ class Data:
     def theme_slugs(self) -> tuple[str, ...]:
         return tuple(t.slug for t in self.themes)
 
-    @property
-    def person_names(self) -> tuple[str, ...]:
-        return tuple(p.name for p in self.people)
-
 
 def _nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text.strip())

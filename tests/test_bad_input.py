@@ -610,8 +610,9 @@ CURATION_ERRORS = [
      "joined by '-' (no '/' or '.')"),
     ("slug-slash", "slug: a/b\n", 1, "'slug' 'a/b' must be lower-case ASCII words joined by '-' (no '/' or '.')"),
     ("date-words", "date: tomorrow\n", 1, "'date': not a date: 'tomorrow'"),
-    ("date-impossible", "\ndate: 2024-13-45\n", 2, "'date': month 13 out of range"),
-    ("date-impossible-text", "date: '31/02/2024'\n", 1, "'date': day is out of range for month"),
+    ("date-impossible", "\ndate: 2024-13-45\n", 2, "'date': impossible date '2024-13-45' (month 13 out of range)"),
+    ("date-impossible-text", "date: '31/02/2024'\n", 1, "'date': impossible date '31/02/2024' (day is out of range "
+     "for month)"),
     ("theme-unknown", "themes:\n  - kinh-te-thuong-mai\n  - khong-co\n", 3, "theme 'khong-co' is not in the taxonomy "
      "(known: chinh-tri-doi-ngoai, quoc-phong-an-ninh, kinh-te-thuong-mai, ha-tang-nang-luong, van-hoa-xa-hoi, "
      "lap-phap, da-phuong)"),
