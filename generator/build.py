@@ -166,6 +166,12 @@ def make_article(
     date = cur.date or parsed.date
     if date and date.first_day() > today:
         notes.append(Diagnostic(display, f"date {date.iso()} is in the future"))
+    if date is None:
+        notes.append(
+            Diagnostic(
+                display, f"no date found; listed under {layout.LABELS['undated']!r} (add `date:` in a curation file)"
+            )
+        )
     themes = cur.themes if cur.themes is not None else classify.assign_themes(title, body, data.themes, data.min_hits)
     people = cur.people if cur.people is not None else classify.find_people(f"{title}\n{body}", data.people)
     words = text.count_words(body)
@@ -260,7 +266,7 @@ def process_seed(path: Path, cur: Curation, data: Data, today: _dt.date) -> Seed
     fingerprint = seed.fingerprint()
     reading_notes = tuple((w, "warning") for w in seed.warnings)
     parsed = parse_seed(seed.text, data.boilerplate)
-    if not parsed.blocks and not parsed.title:
+    if not parsed.blocks:  # a title alone is not an article either
         return SeedResult(name=seed.name, fingerprint=fingerprint, notes=reading_notes)
     article, notes = make_article(seed, parsed, cur, data=data, display=display, today=today)
     future = article.date is not None and article.date.first_day() > today
@@ -331,7 +337,9 @@ def gather(
         seen[r.fingerprint] = display
         warnings.extend(Diagnostic(display, message, level) for message, level in r.notes)
         if r.article is None:
-            rejected.append(Diagnostic(display, "no article text (only boilerplate or a date header)", "error"))
+            rejected.append(
+                Diagnostic(display, "no article text (only a title, boilerplate or a date header)", "error")
+            )
             continue
         articles.append(r.article)
     slugged = {stem for stem, cur in curations.items() if cur.slug}

@@ -293,8 +293,8 @@ def parse_seed(text: str, boilerplate: Boilerplate) -> ParsedSeed:
     del paras[:taken]
 
     title: str | None = None
-    if len(paras) > 1 and looks_like_title(paras[0]):
-        title = paras.pop(0)
+    if paras and looks_like_title(paras[0]) and (len(paras) > 1 or not ends_sentence(paras[0])):
+        title = paras.pop(0)  # alone, a line that is no sentence is a title without its article
         taken, source = _take_top(paras, top_dates, source, boilerplate)
         del paras[:taken]
 

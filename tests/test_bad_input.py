@@ -37,6 +37,9 @@ ARTICLE = f"{TITLE}\n\nVOV.VN - {LEDE}\n\n{BODY}\n"
 GOOD = (TITLE, LEDE, BODY)  # what a reader must see of ARTICLE
 LEDE_DATE = PartialDate(2024, 3, 12)
 DERIVED = "no title; one was derived from the lede (add `title:` in a curation file)"
+NO_ARTICLE = "no article text (only a title, boilerplate or a date header)"
+TWICE = "the text is there twice; the second copy was left out"
+NO_DATE = "no date found; listed under 'Chưa rõ thời gian' (add `date:` in a curation file)"
 
 
 def paras(*texts: str) -> bytes:
@@ -90,6 +93,11 @@ CASES = [
     Case("nul-bytes", U8[:20] + b"\x00\x01\x02\x03" + U8[20:], "rejected", "not text (contains NUL bytes)"),
     Case("png-image", png(), "rejected", "not text (contains NUL bytes)"),
     Case("jpeg-header", b"\xff\xd8\xff\xe0\x00\x10JFIF\x00\x01\x01\x00", "rejected", "not text (contains NUL bytes)"),
+    # --- text, but no article ---
+    Case("only-boilerplate", "Chia sẻ\nBình luận (3)\n".encode(), "rejected", NO_ARTICLE),
+    Case("only-a-title", f"{TITLE}\n".encode(), "rejected", NO_ARTICLE),
+    Case("only-a-date-header-and-a-title", f"date 2024-02-26 {TITLE}\n".encode(), "rejected", NO_ARTICLE),
+    Case("pasted-twice", U8 + b"\n" + U8, "published", warnings=(TWICE,)),
     # --- encodings ---
     Case(
         "truncated-utf8",
@@ -179,7 +187,7 @@ CASES = [
         "impossible-date-in-text",
         f"{TITLE}\n\nNgày 45/13/2024, {BODY}\n\n{BODY}\n".encode(),
         "published",
-        warnings=("impossible date '45/13/2024' in text ignored",),
+        warnings=("impossible date '45/13/2024' in text ignored", NO_DATE),
         shows=(TITLE, f"Ngày 45/13/2024, {BODY}"),
         date=None,
     ),
@@ -255,7 +263,7 @@ CASES = [
         "front-matter-look-alike-without-title",
         f"---\n\ntitle: Giả mạo\n\n---\n\nVOV.VN - {LEDE}\n\n{BODY}\n".encode(),
         "published",
-        warnings=(DERIVED,),
+        warnings=(DERIVED, NO_DATE),
         shows=("---", "title: Giả mạo", LEDE),
         title="---",
         date=None,  # the dated lede is past the paragraphs searched for a date
