@@ -29,7 +29,7 @@ from .indexes import VIEWS, index_plan, oldest_first
 from .model import Article, BlockKind, Blocks, Diagnostic, ParsedSeed
 from .output import WriteResult, Written, write_content
 from .pages import Neighbours, render_article
-from .parsing import parse_seed
+from .parsing import parse_seed, without_title_paragraph
 from .reading import CURATION_SUFFIX, SEED_SUFFIX, SeedText, read_seed
 from .related import related
 from .siteconfig import site_url as configured_site_url
@@ -157,6 +157,8 @@ def make_article(
 ) -> tuple[Article, list[Diagnostic]]:
     """Combine what the text says, what the curator pinned and what the registry knows."""
     notes = [Diagnostic(display, w) for w in parsed.warnings]
+    if cur.title:
+        parsed = without_title_paragraph(parsed, cur.title)
     body = body_text(parsed)
     lede = parsed.lede or ""
     title, derived = cur.title or parsed.title, False

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from . import dates
 from .model import Block, BlockKind, ParsedSeed, PartialDate
@@ -390,3 +390,17 @@ def classify_blocks(paras: Sequence[str], lede_at: int | None) -> list[Block]:
 def _is_heading(blocks: Sequence[Block]) -> bool:
     """Whether the previous block is a heading: two short lines in a row are not both headings."""
     return bool(blocks) and blocks[-1].kind is BlockKind.HEADING
+
+
+def without_title_paragraph(parsed: ParsedSeed, title: str) -> ParsedSeed:
+    """`parsed` without its lede when the lede is `title` (a curated title that the seed also
+    holds, on a line the parser could not tell from the lede): the next paragraph is the lede."""
+    if parsed.lede is None or _words(parsed.lede) != _words(title):
+        return parsed
+    blocks = [b for b in parsed.blocks if not (b.kind is BlockKind.PARAGRAPH and b.text == parsed.lede)]
+    lede = next((b.text for b in blocks if b.kind is BlockKind.PARAGRAPH), None)
+    return replace(parsed, blocks=tuple(blocks), lede=lede)
+
+
+def _words(text: str) -> list[str]:
+    return text.casefold().rstrip(".").split()

@@ -83,6 +83,18 @@ def test_sidecar_people_may_be_aliases(written: str, stored: tuple[str, ...], da
     assert validate(parse_yaml(f"people: {written}\n", "a.yml"), data).people == stored
 
 
+def test_a_curated_title_is_not_also_the_lede(generate: Generate, project: Paths) -> None:
+    """The title line ends with a full stop, so the parser takes it for the lede; the curator
+    pins it as the title: the page shows it once, as the title."""
+    (project.seeds / "a.yml").write_text("title: Hai bên ký 12 văn kiện hợp tác\n", encoding="utf-8")
+    report = generate({"a.txt": "Hai bên ký 12 văn kiện hợp tác.\n\n" + SEED.split("\n\n", 1)[1]})
+    (a,) = report.articles
+    assert a.title == "Hai bên ký 12 văn kiện hợp tác"
+    assert a.lede == a.summary == "Ngày 26/02/2024, hai bên nhất trí tăng cường hợp tác quốc phòng."
+    page = (project.content / "bai-viet" / f"{a.slug}.md").read_text(encoding="utf-8")
+    assert page.count("12 văn kiện") == 2  # the front matter's title and the page's heading only
+
+
 def test_bad_sidecar_stops_the_run_before_writing(generate: Generate, project: Paths) -> None:
     generate({"a.txt": SEED})
     before = {p: p.read_bytes() for p in project.content.rglob("*") if p.is_file()}

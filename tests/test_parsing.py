@@ -258,6 +258,24 @@ def test_a_seed_pasted_twice_is_published_once_with_a_warning(separator: str, da
     assert parse_seed(once, data.boilerplate).warnings == ()
 
 
+@pytest.mark.parametrize(
+    ("curated", "lede", "texts"),
+    [
+        ("Hai bên ký 12 văn kiện hợp tác", "Hai bên nhất trí.", ["Hai bên nhất trí.", "Thanh Hà đưa tin."]),
+        ("hai bên ký 12 văn kiện hợp tác.", "Hai bên nhất trí.", ["Hai bên nhất trí.", "Thanh Hà đưa tin."]),
+        ("Một tiêu đề khác", "Hai bên ký 12 văn kiện hợp tác.", None),  # another title: nothing dropped
+    ],
+)
+def test_a_curated_title_the_seed_holds_as_its_lede_is_not_shown_twice(
+    curated: str, lede: str, texts: list[str] | None, data: Data
+) -> None:
+    parsed = parse_seed("Hai bên ký 12 văn kiện hợp tác.\nHai bên nhất trí.\nThanh Hà đưa tin.", data.boilerplate)
+    assert parsed.title is None and parsed.lede == "Hai bên ký 12 văn kiện hợp tác."
+    result = parsing.without_title_paragraph(parsed, curated)
+    assert result.lede == lede
+    assert [b.text for b in result.blocks] == (texts or [b.text for b in parsed.blocks])
+
+
 def seed_text(name: str) -> str:
     return unicodedata.normalize("NFC", (SEEDS / name).read_text(encoding="utf-8"))
 
