@@ -9,11 +9,15 @@ the page. The tests hold for any seeds that contain the phrases.
 
 from __future__ import annotations
 
+import contextlib
+import functools
 import json
 import re
+import threading
 import unicodedata
 from collections.abc import Iterator
 from html.parser import HTMLParser
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -22,7 +26,7 @@ from playwright.sync_api import Browser, Page, expect
 
 from generator.searchindex import FOLDER, encode, terms
 
-from .browserkit import PHONE, Traffic, serve
+from .browserkit import PHONE, ROOT, Traffic, build_site, serve
 from .conftest import Reader, Trouble, open_page
 
 BUDGET_BYTES = 300_000  # the issue's limit for a first query (there at 5,000 articles)
@@ -308,3 +312,88 @@ def test_first_query_downloads_little(reader: Reader, site_url: str, built_site:
     print(f"first query: {len(fetched)} requests, {total} bytes of {index} in {FOLDER}/")
     assert total <= BUDGET_BYTES
     assert total < index / 2, "most of the index was fetched: sharding does not work"
+
+
+class GitHubPages(SimpleHTTPRequestHandler):
+    """`site/` under `prefix`; a missing file is answered with `404.html` and status 404, as
+    GitHub Pages answers at any depth (the one page whose links are absolute)."""
+
+    prefix = ""
+
+    def translate_path(self, path: str) -> str:
+        path = urlsplit(path).path
+        if not path.startswith(self.prefix + "/"):
+            return str(Path(self.directory) / "\0outside")
+        return super().translate_path(path[len(self.prefix) :])
+
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        if code != 404:
+            super().send_error(code, message, explain)
+            return
+        body = (Path(self.directory) / "404.html").read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@contextlib.contextmanager
+def serve_with_404(site: Path, prefix: str) -> Iterator[str]:
+    handler = type("Handler", (GitHubPages,), {"prefix": prefix})
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(site)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}{prefix}"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join()
+
+
+# SITE_URL → the path GitHub Pages serves the site under (README, "The site URL").
+SITE_URLS = {"https://example.github.io/viet-lao-digest/": "/viet-lao-digest", "https://tin.example.org/": ""}
+MISSING = "/bai-viet/khong-co/trang-nay/"  # no page here: 404.html is served, two levels deep
+
+
+@pytest.fixture(scope="module", params=sorted(SITE_URLS))
+def not_found_page(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[tuple[str, str]]:
+    """(the served site's URL, its path) for the repository's seeds built with a SITE_URL."""
+    seeds = {p.name: p.read_text(encoding="utf-8") for p in sorted((ROOT / "seeds").iterdir()) if p.is_file()}
+    with pytest.MonkeyPatch.context() as env:
+        env.setenv("SITE_URL", request.param)
+        site = build_site(tmp_path_factory.mktemp("site-404"), seeds)
+    prefix = SITE_URLS[request.param]
+    with serve_with_404(site, prefix) as url:
+        yield url, prefix
+
+
+def test_search_works_on_the_404_page(browser: Browser, not_found_page: tuple[str, str]) -> None:
+    """404.html has an absolute base (`/viet-lao-digest/`, or `/` at a domain's root): the index
+    and result links must still be the site's, without a doubled slash."""
+    site, prefix = not_found_page
+    url = site + MISSING
+    page, trouble = open_page(browser, url)
+    try:
+        expect(page.locator("article h1")).to_contain_text("404")
+        traffic = Traffic(page)
+        results = search(page, "to lam")
+        assert results and all(r.startswith(prefix + "/") and "//" not in r for r in results), results
+        fetched = [urlsplit(u).path for u in traffic.started]
+        assert fetched and all(p.startswith(f"{prefix}/{FOLDER}/") and "//" not in p for p in fetched), fetched
+        page.locator(".md-search-result__link").first.click()
+        page.wait_for_url(site.removesuffix(prefix) + results[0])
+        expect(page.locator("article h1")).not_to_contain_text("404")
+    finally:
+        page.context.close()
+    own_status = (
+        f"console error: Failed to load resource: the server responded with a status of 404 (Not Found) ({url})"
+    )
+    problems = [p for p in trouble.problems() if p != own_status]  # the missing page itself
+    assert problems == [], "\n".join(problems)

@@ -10,7 +10,8 @@
  * - Every syllable must occur (whole syllables: `quoc ph` waits for `phong`). Ranking: words typed
  *   with accents found with those accents, then adjacent words found side by side, then words in
  *   the title, then newest first. A word typed without accents matches any accents.
- * - Every URL is relative to the page (Material's base_url), so the site works under a sub-path.
+ * - Every URL is resolved against Material's base_url (relative, or absolute on 404.html), so the
+ *   site works under a sub-path, at a domain's root, and on a 404 page at any depth.
  * - Titles, dates and summaries are inserted as text; <mark> elements are made here.
  */
 (function () {
@@ -91,7 +92,10 @@
   const PAGE_SIZE = 10;
   const DEBOUNCE_MS = 120;
 
-  const base = new URL((root.dataset.base || ".") + "/", document.baseURI);
+  // The site's root as a folder URL: data-base is relative (`.`, `../..`) except on 404.html,
+  // where it is absolute and ends with a slash (`/viet-lao-digest/`, `/`).
+  const dir = root.dataset.base || ".";
+  const base = new URL(dir.endsWith("/") ? dir : dir + "/", document.baseURI);
   const cache = new Map(); // path in tim-kiem/ → promise of its JSON
   let latest = 0; // the newest query: older answers arriving late are dropped
   let shown = []; // doc ids of the current results, best first
