@@ -141,28 +141,47 @@ def year_page(year: int, articles: Sequence[Article], data: Data) -> str:
 def themes_index(articles: Sequence[Article], data: Data) -> str:
     here = layout.THEMES_INDEX
     years, undated = by_year(articles)
-    columns = sorted(years)
     items = []
     for t in data.themes:
         n = sum(1 for a in articles if t.slug in a.themes)
         link = mdtext.link(t.name, layout.rel(here, layout.theme_page(t.slug)))
         items.append(f"- **{link}** ({n}): {mdtext.inline(t.description)}")
-    header = [LABELS["theme"], *map(str, columns)] + ([LABELS["undated"]] if undated else []) + [LABELS["total"]]
-    table = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
-    for t in data.themes:
-        cells = [str(sum(1 for a in years[y] if t.slug in a.themes)) for y in columns]
-        if undated:
-            cells.append(str(sum(1 for a in undated if t.slug in a.themes)))
-        total = sum(1 for a in articles if t.slug in a.themes)
-        link = mdtext.link(t.name, layout.rel(here, layout.theme_page(t.slug)))
-        table.append("| " + " | ".join([link, *cells, str(total)]) + " |")
     return page(
         LABELS["themes_title"],
         LABELS["themes_title"],
         "\n".join(items),
         f"## {LABELS['table_caption']}",
-        "\n".join(table),
+        theme_year_table(years, undated, data),
     )
+
+
+def theme_year_table(years: dict[int, list[Article]], undated: Sequence[Article], data: Data) -> str:
+    """Articles per theme and year: a row per year, newest first as everywhere on the site, and a
+    column per theme; then the undated articles' row and the themes' totals.
+
+    Years are rows because they are many (one per year of coverage) and themes few: with a column
+    per year the table grew wider than the page with every year added.
+    """
+    here = layout.THEMES_INDEX
+    header = [
+        LABELS["year_column"],
+        *(mdtext.link(t.name, layout.rel(here, layout.theme_page(t.slug))) for t in data.themes),
+    ]
+    rows = ["| " + " | ".join(header) + " |", "|---|" + "--:|" * len(data.themes)]
+
+    def row(label: str, chosen: Sequence[Article], bold: bool = False) -> str:
+        counts = [str(sum(1 for a in chosen if t.slug in a.themes)) for t in data.themes]
+        cells = [label, *(f"**{c}**" for c in counts)] if bold else [label, *counts]
+        return "| " + " | ".join(cells) + " |"
+
+    for year, items in years.items():
+        rows.append(row(f"[{year}]({layout.rel(here, layout.year_page(year))})", items))
+    if undated:
+        undated_link = f"{layout.rel(here, layout.YEARS_INDEX)}#chua-ro-thoi-gian"
+        rows.append(row(f"[{LABELS['undated']}]({undated_link})", undated))
+    everything = [a for items in years.values() for a in items] + list(undated)
+    rows.append(row(f"**{LABELS['total']}**", everything, bold=True))
+    return "\n".join(rows)
 
 
 def theme_page(slug: str, articles: Sequence[Article], data: Data) -> str:

@@ -41,7 +41,7 @@ LABELS = {
     "year": "Năm {y}",
     "articles": "{n} bài viết",
     "no_articles": "Chưa có bài viết nào.",
-    "theme": "Chủ đề",
+    "year_column": "Năm",
     "themes": "Chủ đề",
     "people": "Nhân vật",
     "people_title": "Nhân vật",
