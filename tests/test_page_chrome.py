@@ -30,3 +30,26 @@ def test_heading_links_and_tab_bar_are_labelled_in_vietnamese(built_site: Path) 
             assert '<nav class="md-tabs" aria-label="Thẻ điều hướng"' in html, page
     assert headerlinks > len(pages)  # every page with a sub-heading has them
     assert '<nav class="md-tabs" aria-label="Thẻ điều hướng"' in (built_site / "index.html").read_text(encoding="utf-8")
+
+
+def title_of(page: Path) -> str:
+    titles = re.findall(r"<title>(.*?)</title>", page.read_text(encoding="utf-8"), flags=re.S)
+    return titles[0].strip()  # the page's own: the chart's SVG titles come after it
+
+
+def test_home_page_title_names_the_site_once(built_site: Path) -> None:
+    title = title_of(built_site / "index.html")
+    assert title == "Tin Việt – Lào: tuyển tập tin tức về quan hệ Việt Nam – Lào"
+    assert title.count("Tin Việt – Lào") == 1
+
+
+def test_404_page_title_says_the_page_was_not_found(built_site: Path) -> None:
+    assert title_of(built_site / "404.html") == "404 – Không tìm thấy trang - Tin Việt – Lào"
+
+
+def test_other_pages_keep_material_title_with_the_site_name(built_site: Path) -> None:
+    assert title_of(built_site / "nam" / "2024" / "index.html") == "Năm 2024 - Tin Việt – Lào"
+    assert title_of(built_site / "gioi-thieu" / "index.html") == "Giới thiệu - Tin Việt – Lào"
+    for page in html_pages(built_site):
+        if page.name == "index.html" and page.parent != built_site:
+            assert title_of(page).endswith(" - Tin Việt – Lào"), page
