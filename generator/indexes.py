@@ -118,8 +118,22 @@ def years_index(articles: Sequence[Article], data: Data) -> str:
     return page(LABELS["years_title"], LABELS["years_title"], *sections)
 
 
-def year_page(year: int, articles: Sequence[Article], data: Data) -> str:
-    """One year, grouped by month newest first; month- or year-only dates placed honestly."""
+def year_steps(year: int, older: int | None, newer: int | None) -> str:
+    """`← Năm 2023 · Năm 2025 →`: links to the nearest years before and after that have articles."""
+    here = layout.year_page(year)
+    steps = []
+    if older is not None:
+        steps.append(f"← [{LABELS['year'].format(y=older)}]({layout.rel(here, layout.year_page(older))})")
+    if newer is not None:
+        steps.append(f"[{LABELS['year'].format(y=newer)}]({layout.rel(here, layout.year_page(newer))}) →")
+    return " · ".join(steps) + "\n{ .vl-prevnext }" if steps else ""
+
+
+def year_page(
+    year: int, articles: Sequence[Article], data: Data, older: int | None = None, newer: int | None = None
+) -> str:
+    """One year, grouped by month newest first; month- or year-only dates placed honestly. Under
+    the count, links to the nearest older and newer years with articles (`older`, `newer`)."""
     here = layout.year_page(year)
     months: dict[int, list[Article]] = defaultdict(list)
     no_month: list[Article] = []
@@ -130,6 +144,9 @@ def year_page(year: int, articles: Sequence[Article], data: Data) -> str:
         else:
             no_month.append(a)
     sections = [LABELS["articles"].format(n=len(articles))]
+    steps = year_steps(year, older, newer)
+    if steps:
+        sections.append(steps)
     for month, items in sorted(months.items(), reverse=True):
         sections += [f"## {LABELS['month'].format(m=month)}", entries(items, data, here)]
     if no_month:
@@ -323,8 +340,18 @@ def index_plan(articles: Sequence[Article], data: Data, has_about: bool) -> list
         PageSpec(layout.YEARS_INDEX, partial(years_index, articles, data), (("counts", articles), ("entry", undated))),
         PageSpec(layout.THEMES_INDEX, partial(themes_index, articles, data), (("counts", articles),)),
     ]
-    for year, items in years.items():
-        specs.append(PageSpec(layout.year_page(year), partial(year_page, year, items, data), (("entry", items),)))
+    newest_first_years = list(years)
+    for n, (year, items) in enumerate(years.items()):
+        newer = newest_first_years[n - 1] if n > 0 else None
+        older = newest_first_years[n + 1] if n + 1 < len(newest_first_years) else None
+        specs.append(
+            PageSpec(
+                layout.year_page(year),
+                partial(year_page, year, items, data, older, newer),
+                (("entry", items),),
+                (older, newer),  # a year gaining or losing its first article changes its neighbours' links
+            )
+        )
     by_theme = _members(articles, [t.slug for t in data.themes], lambda a: a.themes)
     for t in data.themes:
         mine = by_theme[t.slug]

@@ -39,6 +39,7 @@ LABELS = {
     "no_month": "Không rõ tháng",
     "month": "Tháng {m}",
     "year": "Năm {y}",
+    "year_link_title": "Các bài viết năm {y}",
     "articles": "{n} bài viết",
     "no_articles": "Chưa có bài viết nào.",
     "year_column": "Năm",

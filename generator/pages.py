@@ -65,7 +65,13 @@ def _styled(text: str, css_class: str) -> str:
 
 
 def meta_line(a: Article) -> str:
-    parts = [f"**{a.date.vi() if a.date else LABELS['date_unknown']}**"]
+    """Date (linked to its year's page), source, author, reading time."""
+    if a.date:
+        year = layout.rel(layout.article(a.slug), layout.year_page(a.date.year))
+        title = LABELS["year_link_title"].format(y=a.date.year)
+        parts = [f'[**{a.date.vi()}**]({year} "{title}")']  # the link outermost: underlined as in running text
+    else:
+        parts = [f"**{LABELS['date_unknown']}**"]
     if a.source and a.source_url:
         parts.append(f"{LABELS['source']}: [{mdtext.inline(a.source)}]({mdtext.url(a.source_url)})")
     elif a.source:

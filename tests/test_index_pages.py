@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
+import dataclasses
+from pathlib import Path
+
+from conftest import TODAY
+
 from generator import layout
+from generator.build import Paths, build
 from generator.data import Data
-from generator.indexes import themes_index
+from generator.indexes import index_plan, themes_index, year_page
 from generator.model import Article, PartialDate
+from generator.pages import render_article
 
 
 def article(slug: str, date: PartialDate | None, themes: tuple[str, ...] = ()) -> Article:
@@ -47,3 +54,63 @@ def test_theme_year_table_has_a_row_per_year_newest_first_and_a_column_per_theme
 def test_theme_year_table_without_undated_articles_has_no_undated_row(data: Data) -> None:
     _header, *rows = table_rows(themes_index([article("a", PartialDate(2023, 1), ("lap-phap",))], data))
     assert [r[0] for r in rows] == [f"[2023]({layout.rel(layout.THEMES_INDEX, layout.year_page(2023))})", "**Tổng**"]
+
+
+def meta_line(page: str) -> str:
+    return next(line for line in page.splitlines() if line.startswith(("[**", "**")))
+
+
+def test_article_date_links_to_its_year_page(data: Data) -> None:
+    for date, shown in [
+        (PartialDate(2024, 3, 12), "12/03/2024"),
+        (PartialDate(2023, 1), "tháng 01/2023"),
+        (PartialDate(2021), "năm 2021"),
+    ]:
+        line = meta_line(render_article(article("x", date), data))
+        assert line.startswith(f'[**{shown}**](../nam/{date.year}.md "Các bài viết năm {date.year}") · '), line
+
+
+def test_undated_article_date_links_nowhere(data: Data) -> None:
+    line = meta_line(render_article(article("x", None), data))
+    assert line.startswith("**Không rõ ngày** · ") and "](" not in line
+
+
+def steps(page: str) -> str | None:
+    """The line of links to the neighbouring years, if the page has one."""
+    lines = page.splitlines()
+    at = [i for i, line in enumerate(lines) if line == "{ .vl-prevnext }"]
+    return lines[at[0] - 1] if at else None
+
+
+def test_year_page_links_to_the_nearest_years_with_articles(data: Data) -> None:
+    arts = [article(f"a{y}", PartialDate(y, 1, 1)) for y in (2019, 2021, 2022)] + [article("u", None)]
+    plan = {spec.path: spec for spec in index_plan(arts, data, has_about=False)}
+    pages = {year: plan[layout.year_page(year)].make() for year in (2019, 2021, 2022)}
+    assert steps(pages[2021]) == "← [Năm 2019](2019.md) · [Năm 2022](2022.md) →"  # 2020 has none: skipped
+    assert steps(pages[2019]) == "[Năm 2021](2021.md) →"
+    assert steps(pages[2022]) == "← [Năm 2021](2021.md)"
+    # What the year page's cache key is made from includes its neighbours.
+    assert plan[layout.year_page(2021)].extra == (2019, 2022)
+    assert steps(year_page(2020, [article("b", PartialDate(2020, 5))], data)) is None  # the only year
+
+
+def test_a_new_year_updates_its_neighbours_pages(project: Paths, tmp_path: Path) -> None:
+    """Year pages are remade only when their key changes: a year's first article must change the
+    pages of the years around it, with the cache on."""
+    cached = dataclasses.replace(project, cache=tmp_path / "cache")
+    seed = "Tiêu đề năm {y}\n\nNgày 05/06/{y}, hai bên nhất trí về thương mại.\n"
+
+    def year(y: int) -> str | None:
+        return steps((project.content / "nam" / f"{y}.md").read_text(encoding="utf-8"))
+
+    for name, y in (("a.txt", 2021), ("b.txt", 2023)):
+        (project.seeds / name).write_text(seed.format(y=y), encoding="utf-8")
+    build(cached, today=TODAY)
+    assert year(2021) == "[Năm 2023](2023.md) →"
+    (project.seeds / "c.txt").write_text(seed.format(y=2022), encoding="utf-8")
+    build(cached, today=TODAY)
+    assert (year(2021), year(2022), year(2023)) == (
+        "[Năm 2022](2022.md) →",
+        "← [Năm 2021](2021.md) · [Năm 2023](2023.md) →",
+        "← [Năm 2022](2022.md)",
+    )
