@@ -8,7 +8,9 @@ Documents: every article (newest first, so a lower id is a newer article and tie
 first), then every theme page and every person page. Terms, per document, without positions:
 
 - `w`: folded syllables (accents removed, đ→d, lower case): `to`, `lam`; with each, the
-  documents whose title holds it (the title signal);
+  documents whose title holds it (the title signal); and `=` with the folded syllables of a
+  theme or person page's whole title, `=to lam` (in the shard of `to`): the page whose whole
+  title is the query ranks first;
 - `p`: adjacent folded syllables of one paragraph: `to lam` (ranks the real phrase first);
 - `x`: syllables written with accents or đ, lower case, NFC: `tô`, `lâm` (fetched only for the
   accented words of a query; a word typed without accents matches any accents).
@@ -50,6 +52,7 @@ SHARD_TARGET = 6_000  # characters of postings per shard, on average
 MAX_SHARDS = 4_096
 ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
 BITMAP = "~"
+WHOLE = "="  # before a theme or person page's whole folded title, in `w` (no syllable holds it)
 _MORE = 32  # continuation bit of a varint character
 _TOKEN = re.compile(r"[^\W_]+")  # runs of letters and digits: JavaScript's [\p{L}\p{N}]+
 # In Latin text, the characters that end a token other than white space: made spaces, then
@@ -78,6 +81,10 @@ def terms(text: str) -> list[tuple[str, str]]:
 
 
 def shard_of(term: str, shards: int) -> int:
+    """CRC-32 of the term's UTF-8 bytes, modulo `shards`. A whole title (`=to lam`) goes with its
+    first syllable (`to`), whose shard a query naming it fetches anyway."""
+    if term.startswith(WHOLE):
+        term = term[len(WHOLE) :].split(" ", 1)[0]
     return zlib.crc32(term.encode("utf-8")) % shards
 
 
@@ -295,10 +302,11 @@ class _Folds(dict[str, str]):
 
 def doc_terms(doc: Doc) -> tuple[str, ...]:
     """The distinct terms of one document: words, title words, pairs, exact (accented) syllables,
-    each kind as one newline-joined string (terms hold no spaces other than a pair's one): kept
-    for every document between runs, thousands of small strings per document would cost
-    far more memory than four."""
-    return text_terms(doc.title, doc.text)
+    each kind as one newline-joined string (terms hold no spaces other than a pair's one and a
+    whole title's): kept for every document between runs, thousands of small strings per
+    document would cost far more memory than four. A theme or person page's words include
+    its whole title (`WHOLE`); an article's do not (`article_terms`)."""
+    return text_terms(doc.title, doc.text, whole_title=not doc.url.startswith(f"{layout.ARTICLES}/"))
 
 
 def article_terms(a: Article) -> tuple[str, ...]:
@@ -313,7 +321,7 @@ def terms_key(made_key: str) -> str:
     return cache.entry_key(TERMS, made_key)
 
 
-def text_terms(title: str, text: Sequence[str]) -> tuple[str, ...]:
+def text_terms(title: str, text: Sequence[str], whole_title: bool = False) -> tuple[str, ...]:
     folds = _FOLDS
     words: set[str] = set()
     pairs: set[str] = set()
@@ -325,7 +333,10 @@ def text_terms(title: str, text: Sequence[str]) -> tuple[str, ...]:
         words.update(folded)
         pairs.update(map(" ".join, itertools.pairwise(folded)))
     exact -= words  # syllables written without accents are their own folded form: `w` has them
-    title_words = set(map(folds.__getitem__, tokens(title)))
+    title_folded = list(map(folds.__getitem__, tokens(title)))
+    if whole_title and title_folded:
+        words.add(WHOLE + " ".join(title_folded))
+    title_words = set(title_folded)
     return tuple("\n".join(kind) for kind in (words, title_words, pairs, exact))
 
 

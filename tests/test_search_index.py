@@ -76,8 +76,11 @@ def cases() -> list[dict[str, object]]:
     out: list[dict[str, object]] = []
     for text in texts:
         terms = si.terms(text)
-        shards = {str(n): [si.shard_of(f, n) for _, f in terms] for n in (1, 2, 256, 4096)}
-        out.append({"text": text, "terms": [list(t) for t in terms], "shards": shards})
+        counts = (1, 2, 256, 4096)
+        shards = {str(n): [si.shard_of(f, n) for _, f in terms] for n in counts}
+        # The text as a page's whole title: in the shard of its first syllable.
+        whole = {str(n): si.shard_of(si.WHOLE + " ".join(f for _, f in terms), n) for n in counts}
+        out.append({"text": text, "terms": [list(t) for t in terms], "shards": shards, "whole": whole})
     return out
 
 
@@ -167,6 +170,19 @@ def test_postings_hold_folded_words_titles_phrases_and_written_forms() -> None:
     assert all(ids == sorted(set(ids)) for kind in (p.words, p.titles, p.pairs, p.exact) for ids in kind.values())
 
 
+def test_theme_and_person_pages_have_their_whole_title_as_a_word_articles_not() -> None:
+    """`=` and the folded title: the query that is a page's whole title ranks that page first."""
+    docs = [
+        si.Doc("bai-viet/a/", "Tổng Bí thư Tô Lâm thăm Lào", "", "", ("Tô Lâm.",)),
+        si.Doc("bai-viet/b/", "Tô Lâm", "", "", ()),  # an article titled just so: no rank of its own
+        si.Doc("nhan-vat/to-lam/", "Tô Lâm", "", "Tổng Bí thư", ("Tổng Bí thư",)),
+        si.Doc("chu-de/lap-phap/", "Hợp tác – Quốc hội", "", "Lập pháp", ("Lập pháp",)),
+    ]
+    words = si.postings(docs).words
+    assert {t: ids for t, ids in words.items() if t.startswith(si.WHOLE)} == {"=to lam": [2], "=hop tac quoc hoi": [3]}
+    assert words["to"] == words["lam"] == [0, 1, 2]
+
+
 def load(files: dict[str, bytes], path: str) -> object:
     return json.loads(files[f"{si.FOLDER}/{path}"])
 
@@ -207,6 +223,15 @@ def test_the_written_index_finds_exactly_the_documents_holding_every_syllable(
     assert matching(files, query) == scanned
     if query != "xyzzy":
         assert scanned, "no document holds the query: the test would prove nothing"
+
+
+def test_the_written_index_finds_each_theme_and_person_page_by_its_whole_title(repo_docs: list[si.Doc]) -> None:
+    files = si.index_files(repo_docs)
+    pages = [(i, d) for i, d in enumerate(repo_docs) if not d.url.startswith("bai-viet/")]
+    assert len(pages) >= 10
+    for i, d in pages:
+        found = entry(files, "w", si.WHOLE + " ".join(f for _, f in si.terms(d.title)))
+        assert isinstance(found, list) and si.decode(found[0]) == [i], d.title
 
 
 def test_files_are_complete_and_small_shards_only(repo_docs: list[si.Doc]) -> None:

@@ -24,7 +24,7 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from generator.searchindex import FOLDER, encode, terms
+from generator.searchindex import FOLDER, WHOLE, encode, terms
 
 from .browserkit import PHONE, ROOT, Traffic, build_site, serve
 from .conftest import Reader, Trouble, open_page
@@ -219,13 +219,18 @@ def test_browser_cuts_and_folds_words_as_the_generator_does(box: Page) -> None:
     """tests/search_cases.json holds Python's answers (test_search_index.py keeps it current)."""
     cases = json.loads(CASES.read_text(encoding="utf-8"))
     got = box.evaluate(
-        """cases => cases.map(c => ({
-            text: c.text,
-            terms: window.vlSearch.terms(c.text),
-            shards: Object.fromEntries(Object.keys(c.shards).map(n =>
-                [n, window.vlSearch.terms(c.text).map(([, f]) => window.vlSearch.shardOf(f, Number(n)))])),
-        }))""",
-        cases,
+        """([cases, whole]) => cases.map(c => {
+            const { terms, shardOf } = window.vlSearch;
+            const folded = terms(c.text).map(([, f]) => f);
+            const byCount = (shard) => Object.fromEntries(Object.keys(c.shards).map(n => [n, shard(Number(n))]));
+            return {
+                text: c.text,
+                terms: terms(c.text),
+                shards: byCount(n => folded.map(f => shardOf(f, n))),
+                whole: byCount(n => shardOf(whole + folded.join(" "), n)),
+            };
+        })""",
+        [cases, WHOLE],
     )
     assert got == cases
 
@@ -247,6 +252,53 @@ def test_accented_query_ranks_accented_matches_first(box: Page, indexed_text: di
     results = search(box, query)
     assert len(results) > len(exact), "no accent-folded match: the ranking is not tested"
     assert set(results[: len(exact)]) == exact, f"{query!r}: {results}, expected {sorted(exact)} first"
+
+
+# Articles naming people and a theme in their titles: newer than nothing else, so without a
+# rank for a page's whole title they tie with the person or theme page and come before it.
+TITLED_SEEDS = {
+    "t1.txt": (
+        "date 2025-03-01 Tổng Bí thư Tô Lâm tiếp Thủ tướng Phạm Minh Chính bàn hợp tác Quốc hội\n\n"
+        "Ngày 1/3/2025, Tổng Bí thư Tô Lâm và Thủ tướng Phạm Minh Chính bàn về hợp tác Quốc hội "
+        "Việt Nam – Lào và quan hệ đoàn kết đặc biệt giữa hai nước.\n"
+    ),
+    "t2.txt": (
+        "date 2024-05-02 Nguyễn Phú Trọng: Tô Lâm kế tục quan hệ đặc biệt\n\n"
+        "Tổng Bí thư Nguyễn Phú Trọng nhiều lần nhấn mạnh quan hệ đặc biệt Việt Nam – Lào; "
+        "đồng chí Tô Lâm tiếp tục vun đắp quan hệ ấy.\n"
+    ),
+}
+# Query → the theme or person page whose whole title it is: first, before those articles.
+PAGE_FIRST = [
+    ("Tô Lâm", "/nhan-vat/to-lam/"),
+    ("to lam", "/nhan-vat/to-lam/"),
+    ("Phạm Minh Chính", "/nhan-vat/pham-minh-chinh/"),
+    ("nguyen phu trong", "/nhan-vat/nguyen-phu-trong/"),
+    ("Hợp tác Quốc hội", "/chu-de/lap-phap/"),
+]
+
+
+@pytest.fixture(scope="module")
+def titled_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    with serve(build_site(tmp_path_factory.mktemp("titled-site"), TITLED_SEEDS)) as url:
+        yield url
+
+
+@pytest.mark.parametrize(("query", "first"), PAGE_FIRST)
+def test_page_whose_whole_title_is_the_query_ranks_first(
+    reader: Reader, titled_url: str, query: str, first: str
+) -> None:
+    page = reader(titled_url + "/")
+    results = search(page, query)
+    titles = page.locator(".md-search-result__item h1").all_inner_texts()
+    words = {f for _, f in terms(query)}
+    tied = [
+        r
+        for r, t in zip(results, titles, strict=True)
+        if r.startswith("/bai-viet/") and words <= set(folded(t).split())
+    ]
+    assert tied, "no article has the words in its title: the ranking is not tested"
+    assert results[0] == first, f"{query!r}: {results}"
 
 
 def test_decomposed_and_composed_queries_give_the_same_results(box: Page) -> None:

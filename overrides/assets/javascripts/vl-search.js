@@ -8,8 +8,9 @@
  *   letters and digits only, accents removed, đ→d): `to lam` finds "Tô Lâm", `dac` "đặc",
  *   decomposed (NFD) input the same pages as composed.
  * - Every syllable must occur (whole syllables: `quoc ph` waits for `phong`). Ranking: words typed
- *   with accents found with those accents, then adjacent words found side by side, then words in
- *   the title, then newest first. A word typed without accents matches any accents.
+ *   with accents found with those accents, then the theme or person page whose whole title is the
+ *   query (`to lam` → Tô Lâm's page), then adjacent words found side by side, then words in the
+ *   title, then newest first. A word typed without accents matches any accents.
  * - Every URL is resolved against Material's base_url (relative, or absolute on 404.html), so the
  *   site works under a sub-path, at a domain's root, and on a 404 page at any depth.
  * - Titles, dates and summaries are inserted as text; <mark> elements are made here.
@@ -19,6 +20,7 @@
 
   const ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
   const BITMAP = "~";
+  const WHOLE = "="; // before a page's whole folded title, in `w` shards (searchindex.py: WHOLE)
   const VERSION = 1;
   const VALUE = new Map([...ALPHABET].map((c, i) => [c, i]));
   const TOKEN = /[\p{L}\p{N}]+/gu;
@@ -43,7 +45,9 @@
     return tokens(text).map((t) => [t, fold(t)]);
   }
 
+  /* CRC-32 of the UTF-8 term; a whole title (`=to lam`) goes with its first syllable (`to`). */
   function shardOf(term, shards) {
+    if (term.startsWith(WHOLE)) term = term.slice(WHOLE.length).split(" ")[0];
     let c = 0xffffffff;
     for (const byte of utf8.encode(term)) c = CRC[(c ^ byte) & 0xff] ^ (c >>> 8);
     return ((c ^ 0xffffffff) >>> 0) % shards;
@@ -133,15 +137,21 @@
     const typed = [...new Set(query.filter(([exact, f]) => exact !== f).map(([exact]) => exact))];
     const folded = [...new Set(query.map(([, f]) => f))];
     const pairs = [...new Set(query.slice(1).map(([, f], i) => `${query[i][1]} ${f}`))];
-    const [found, phrases, exact] = await Promise.all([
+    const [found, phrases, exact, whole] = await Promise.all([
       Promise.all(folded.map((t) => entry(info, "w", t))),
       Promise.all(pairs.map((t) => entry(info, "p", t))),
       Promise.all(typed.map((t) => entry(info, "x", t))),
+      entry(info, "w", WHOLE + query.map(([, f]) => f).join(" ")),
     ]);
     if (found.some((e) => e === undefined)) return [];
     const n = info.docs;
     const hits = new Uint16Array(n);
-    const score = { exact: new Uint16Array(n), phrase: new Uint16Array(n), title: new Uint16Array(n) };
+    const score = {
+      exact: new Uint16Array(n),
+      whole: new Uint16Array(n),
+      phrase: new Uint16Array(n),
+      title: new Uint16Array(n),
+    };
     const count = (postings, into) => {
       for (const id of decode(postings)) into[id] += 1;
     };
@@ -151,11 +161,13 @@
     }
     for (const p of phrases) if (p) count(p, score.phrase);
     for (const x of exact) if (x) count(x, score.exact);
+    if (whole) count(whole[0], score.whole);
     const ids = [];
     for (let id = 0; id < n; id++) if (hits[id] === folded.length) ids.push(id);
     return ids.sort(
       (a, b) =>
         score.exact[b] - score.exact[a] ||
+        score.whole[b] - score.whole[a] ||
         score.phrase[b] - score.phrase[a] ||
         score.title[b] - score.title[a] ||
         a - b,
