@@ -22,11 +22,11 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Browser, Page, ViewportSize, expect
 
 from generator.searchindex import FOLDER, WHOLE, encode, terms
 
-from .browserkit import PHONE, ROOT, Traffic, build_site, serve
+from .browserkit import DESKTOP, PHONE, ROOT, Traffic, build_site, serve
 from .conftest import Reader, Trouble, open_page
 
 BUDGET_BYTES = 300_000  # the issue's limit for a first query (there at 5,000 articles)
@@ -332,6 +332,52 @@ def test_search_works_on_a_phone(reader: Reader, site_url: str, indexed_text: di
     expect(page.locator(".md-search-result__item").first).to_be_visible()
     page.keyboard.press("Escape")
     expect(toggle).not_to_be_checked()
+
+
+@pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
+def test_more_results_button_is_styled_as_materials_more_line(
+    reader: Reader, site_url: str, viewport: ViewportSize
+) -> None:
+    """Readable, a target to tap, its text indented as the results' titles, in the theme's link
+    colour, with a focus ring when reached by keyboard."""
+    page = reader(site_url + "/", viewport=viewport)
+    box = page.locator("#vl-search-query")
+    if viewport is PHONE:
+        page.locator("label.md-header__button[for='__search']").click()
+    box.click()
+    box.press_sequentially("viet")
+    page.wait_for_function("() => document.getElementById('vl-search-results').dataset.query === 'viet'")
+    more = page.locator(".vl-search__more")
+    assert more.is_visible(), "10 results or fewer: no button to test"
+    look = page.evaluate(
+        """() => {
+            const more = document.querySelector(".vl-search__more");
+            const text = document.createRange();
+            text.selectNodeContents(more);
+            const probe = document.createElement("span");
+            probe.style.color = "var(--md-typeset-a-color)";
+            more.after(probe);
+            const link = getComputedStyle(probe).color;
+            probe.remove();
+            const style = getComputedStyle(more);
+            return {
+                size: parseFloat(style.fontSize),
+                height: more.getBoundingClientRect().height,
+                left: text.getBoundingClientRect().left,
+                titleLeft: document.querySelector(".md-search-result__item h1").getBoundingClientRect().left,
+                color: style.color,
+                link,
+            };
+        }"""
+    )
+    assert look["size"] >= 12 and look["height"] >= 24, look
+    assert abs(look["left"] - look["titleLeft"]) < 1, look
+    assert look["color"] == look["link"], look
+    page.locator(".md-search-result__link").last.focus()
+    page.keyboard.press("Tab")
+    expect(more).to_be_focused()
+    ring = more.evaluate("b => [getComputedStyle(b).outlineStyle, parseFloat(getComputedStyle(b).outlineWidth)]")
+    assert ring[0] != "none" and ring[1] >= 2, ring
 
 
 def test_search_works_under_a_sub_path(reader: Reader, built_site: Path, indexed_text: dict[str, str]) -> None:
