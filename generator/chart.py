@@ -13,8 +13,17 @@ from .model import Article
 PALETTE = ("#0072B2", "#D55E00", "#009E73", "#E69F00", "#CC79A7", "#56B4E9", "#F0E442", "#000000")
 OTHER_COLOUR = "#999999"
 OTHER_LABEL = "Chưa phân loại"
-WIDTH, PLOT_HEIGHT, LEFT, TOP = 720, 220, 36, 10
-LEGEND_ROW = 18
+# The SVG scales with its column: WIDTH px wide at most (its `width`; CSS max-width: 100% shrinks
+# it), PHONE_COLUMN px on a 390 px phone. Sizes are in viewBox units, so text is FONT px on a
+# desktop and FONT * PHONE_COLUMN / WIDTH px (11.9) on that phone: 11 px or more. (At 720 units
+# and font size 11 it was 5.5 px there.) One legend key a row, so the names never need to shrink.
+WIDTH, FONT = 480, 16
+PHONE_COLUMN = 358  # Material's text column on a 390 px phone
+PLOT_HEIGHT, LEFT, RIGHT, TOP = 200, 44, 6, 10
+LEGEND_ROW, SWATCH = 22, 13
+MAX_BAR = 36
+YEAR_LABEL = FONT * 0.6 * 4 + 10  # a four-digit year and the space it needs around it
+LABEL_STEPS = (1, 2, 5, 10, 20, 25, 50, 100)
 
 
 def _nice_max(value: int) -> int:
@@ -22,6 +31,12 @@ def _nice_max(value: int) -> int:
         if value <= step * 4:
             return step * 4
     return value
+
+
+def label_step(slot: float) -> int:
+    """Every how many years a year is written under the bars (`slot` units apart): the smallest
+    round step whose labels do not touch. The years divisible by it are labelled."""
+    return next((step for step in LABEL_STEPS if step * slot >= YEAR_LABEL), LABEL_STEPS[-1])
 
 
 def chart(articles: Sequence[Article], themes: Sequence[Theme]) -> str:
@@ -39,14 +54,17 @@ def chart(articles: Sequence[Article], themes: Sequence[Theme]) -> str:
     names = {t.slug: t.name for t in themes} | {"": OTHER_LABEL}
     used = [k for k in keys if any(counts[(y, k)] for y in years)]
 
-    plot_width = WIDTH - LEFT - 4
+    plot_width = WIDTH - LEFT - RIGHT
     slot = plot_width / len(years)
-    bar = max(2.0, slot * 0.7)
-    legend_top = TOP + PLOT_HEIGHT + 24
-    height = legend_top + LEGEND_ROW * ((len(used) + 1) // 2) + 6
+    bar = min(MAX_BAR, max(2.0, slot * 0.7))
+    every = label_step(slot)
+    axis = TOP + PLOT_HEIGHT
+    legend_top = axis + FONT + 24
+    height = legend_top + LEGEND_ROW * len(used)
     parts = [
-        f'<svg viewBox="0 0 {WIDTH} {height}" width="100%" role="img" aria-labelledby="vl-chart-title vl-chart-desc"'
-        ' xmlns="http://www.w3.org/2000/svg" font-size="11" fill="currentColor">',
+        f'<svg viewBox="0 0 {WIDTH} {height}" width="{WIDTH}" height="{height}" role="img"'
+        ' aria-labelledby="vl-chart-title vl-chart-desc"'
+        f' xmlns="http://www.w3.org/2000/svg" font-size="{FONT}" fill="currentColor">',
         '<title id="vl-chart-title">Số bài viết theo năm, chia theo chủ đề chính</title>',
         '<desc id="vl-chart-desc">'
         + escape("; ".join(f"{y}: {totals[y]} bài" for y in years if totals[y]))
@@ -54,15 +72,15 @@ def chart(articles: Sequence[Article], themes: Sequence[Theme]) -> str:
     ]
     for tick in range(5):
         value = top * tick // 4
-        y = TOP + PLOT_HEIGHT - PLOT_HEIGHT * tick / 4
+        y = axis - PLOT_HEIGHT * tick / 4
         parts.append(
-            f'<line x1="{LEFT}" x2="{WIDTH - 4}" y1="{y:.1f}" y2="{y:.1f}" stroke="currentColor" stroke-opacity=".15"/>'
-            f'<text x="{LEFT - 6}" y="{y + 4:.1f}" text-anchor="end">{value}</text>'
+            f'<line x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{y:.1f}" y2="{y:.1f}" stroke="currentColor"'
+            ' stroke-opacity=".15"/>'
+            f'<text x="{LEFT - 6}" y="{y + FONT * 0.35:.1f}" text-anchor="end">{value}</text>'
         )
-    label_every = max(1, round(len(years) / 12))
     for n, year in enumerate(years):
         x = LEFT + n * slot + (slot - bar) / 2
-        base = float(TOP + PLOT_HEIGHT)
+        base = float(axis)
         for key in keys:
             count = counts[(year, key)]
             if not count:
@@ -73,14 +91,13 @@ def chart(articles: Sequence[Article], themes: Sequence[Theme]) -> str:
                 f'<rect x="{x:.1f}" y="{base:.1f}" width="{bar:.1f}" height="{h:.1f}" fill="{colours[key]}">'
                 f"<title>{year} · {escape(names[key])}: {count}</title></rect>"
             )
-        if n % label_every == 0 or year == last:
-            parts.append(f'<text x="{x + bar / 2:.1f}" y="{TOP + PLOT_HEIGHT + 14}" text-anchor="middle">{year}</text>')
+        if year % every == 0:
+            parts.append(f'<text x="{x + bar / 2:.1f}" y="{axis + FONT + 10}" text-anchor="middle">{year}</text>')
     for n, key in enumerate(used):
-        lx = LEFT + (n % 2) * (plot_width / 2)
-        ly = legend_top + (n // 2) * LEGEND_ROW
+        ly = legend_top + n * LEGEND_ROW
         parts.append(
-            f'<rect x="{lx:.1f}" y="{ly}" width="12" height="12" fill="{colours[key]}"/>'
-            f'<text x="{lx + 18:.1f}" y="{ly + 10}">{escape(names[key])}</text>'
+            f'<rect x="{LEFT}" y="{ly}" width="{SWATCH}" height="{SWATCH}" fill="{colours[key]}"/>'
+            f'<text x="{LEFT + SWATCH + 7}" y="{ly + SWATCH - 1}">{escape(names[key])}</text>'
         )
     parts.append("</svg>")
     return '<figure class="vl-chart">' + "".join(parts) + "</figure>"

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import dataclasses
+import itertools
+import re
 from pathlib import Path
 
 from conftest import TODAY
 
 from generator import layout
 from generator.build import Paths, build
+from generator.chart import PHONE_COLUMN, chart
 from generator.data import Data
 from generator.indexes import index_plan, themes_index, year_page
 from generator.model import Article, PartialDate
@@ -114,3 +117,37 @@ def test_a_new_year_updates_its_neighbours_pages(project: Paths, tmp_path: Path)
         "← [Năm 2021](2021.md) · [Năm 2023](2023.md) →",
         "← [Năm 2022](2022.md)",
     )
+
+
+def test_chart_text_stays_legible_in_a_phone_column(data: Data) -> None:
+    """The SVG shrinks with the column: at 358 px its text must still be 11 px or more (it was
+    5.5 px: 11 units in a 720-unit viewBox), and no bigger than body text on a desktop."""
+    arts = [
+        article(f"a{y}-{n}", PartialDate(y, 1 + n), (data.themes[(y + n) % len(data.themes)].slug,))
+        for y in range(2000, 2027)
+        for n in range(y % 5 + 1)
+    ]
+    svg = chart(arts, data.themes)
+    viewbox = re.search(r'<svg viewBox="0 0 ([\d.]+) ([\d.]+)" width="([\d.]+)"', svg)
+    assert viewbox
+    width, _, shown = map(float, viewbox.groups())
+    assert shown == width  # at most its viewBox's width on a desktop: 1 unit a pixel there
+    sizes = [float(f) for f in re.findall(r'font-size="([\d.]+)"', svg)]
+    assert sizes and min(sizes) * PHONE_COLUMN / width >= 11 and max(sizes) <= 16
+
+    # The year labels are round years spaced so that they do not touch at that size.
+    years = [
+        (float(x), int(y)) for x, y in re.findall(r'<text x="([\d.]+)" y="[\d.]+" text-anchor="middle">(\d{4})<', svg)
+    ]
+    assert [y for _, y in years] == [2000, 2005, 2010, 2015, 2020, 2025]
+    gaps = [b[0] - a[0] for a, b in itertools.pairwise(years)]
+    assert min(gaps) >= 4 * 0.6 * max(sizes) + 8
+    # Every legend key has a row of its own: the longest theme name never shares one.
+    legend = re.findall(r'<rect x="([\d.]+)" y="([\d.]+)" width="13" height="13"', svg)
+    assert len(legend) == len(data.themes) and len({y for _, y in legend}) == len(legend)
+
+
+def test_chart_labels_every_year_of_a_short_range(data: Data) -> None:
+    arts = [article(f"a{y}", PartialDate(y, 1), ("lap-phap",)) for y in range(2023, 2027)]
+    svg = chart(arts, data.themes)
+    assert re.findall(r'text-anchor="middle">(\d{4})<', svg) == ["2023", "2024", "2025", "2026"]
