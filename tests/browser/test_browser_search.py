@@ -319,6 +319,18 @@ def test_result_link_opens_the_article(reader: Reader, site_url: str, indexed_te
     expect(page.locator("article h1")).to_be_visible()
 
 
+def test_enter_right_after_typing_opens_the_first_result(reader: Reader, site_url: str) -> None:
+    """Enter before the results are in (the script waits for a pause in typing) still opens the
+    first result of that query, once it is known: one Enter, not a second one."""
+    first = search(reader(site_url + "/"), "thuong mai")[0]
+    page = reader(site_url + "/nam/")
+    box = page.locator("#vl-search-query")
+    box.click()
+    box.press_sequentially("thuong mai")
+    box.press("Enter")
+    page.wait_for_url(site_url + first)
+
+
 def test_search_works_on_a_phone(reader: Reader, site_url: str, indexed_text: dict[str, str]) -> None:
     """On a phone the box is behind the magnifier button in the header, as in Material."""
     page = reader(site_url + "/", viewport=PHONE)

@@ -106,6 +106,7 @@
   let listed = 0; // how many of them were put in the list
   let words = new Set(); // folded words of the current query, to highlight
   let timer = null;
+  let pending = null; // the newest search: { text, done }, for an Enter pressed before its results
 
   function file(path) {
     if (!cache.has(path)) {
@@ -254,6 +255,13 @@
     }
   }
 
+  /* Search for `text` now (a query typed is searched after a pause). */
+  function start(text) {
+    clearTimeout(timer);
+    pending = { text, done: run(text) };
+    return pending.done;
+  }
+
   function open() {
     if (toggle && !toggle.checked) toggle.checked = true;
     index().catch(() => {}); // the first query's error says it
@@ -267,16 +275,25 @@
   input.addEventListener("focus", open);
   input.addEventListener("input", () => {
     clearTimeout(timer);
-    timer = setTimeout(() => run(input.value), DEBOUNCE_MS);
+    timer = setTimeout(() => start(input.value), DEBOUNCE_MS);
   });
-  form.addEventListener("submit", (event) => {
+  // Enter opens the first result of the query in the box, once its results are in: an Enter
+  // pressed right after typing searches at once, or waits for the search under way.
+  form.addEventListener("submit", async (event) => {
     event.preventDefault();
+    const text = input.value;
+    const done = pending && pending.text === text ? pending.done : start(text);
+    clearTimeout(timer);
+    try {
+      await done;
+    } catch {
+      return; // the panel says the index could not be loaded
+    }
     const first = list.querySelector("a");
-    if (first) window.location.href = first.href;
+    if (first && input.value === text) window.location.href = first.href;
   });
   form.addEventListener("reset", () => {
-    clearTimeout(timer);
-    run("");
+    start("");
     input.focus();
   });
   more.addEventListener("click", () => showMore(latest));
