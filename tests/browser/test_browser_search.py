@@ -331,6 +331,28 @@ def test_enter_right_after_typing_opens_the_first_result(reader: Reader, site_ur
     page.wait_for_url(site_url + first)
 
 
+def test_arrow_keys_move_through_the_results_as_in_material(reader: Reader, site_url: str) -> None:
+    page = reader(site_url + "/")
+    results = search(page, "thuong mai")
+    assert len(results) >= 2, "fewer than two results: moving between them is not tested"
+    box, links = page.locator("#vl-search-query"), page.locator(".md-search-result__link")
+    box.press("ArrowDown")
+    expect(links.nth(0)).to_be_focused()
+    page.keyboard.press("ArrowDown")
+    expect(links.nth(1)).to_be_focused()
+    page.keyboard.press("ArrowUp")
+    page.keyboard.press("ArrowUp")
+    expect(box).to_be_focused()
+    page.keyboard.press("ArrowUp")  # around, to the last result
+    expect(links.last).to_be_focused()
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("ArrowDown")
+    expect(links.nth(1)).to_be_focused()
+    page.keyboard.press("Enter")
+    page.wait_for_url(site_url + results[1])
+
+
 def test_search_works_on_a_phone(reader: Reader, site_url: str, indexed_text: dict[str, str]) -> None:
     """On a phone the box is behind the magnifier button in the header, as in Material."""
     page = reader(site_url + "/", viewport=PHONE)

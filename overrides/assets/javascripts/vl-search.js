@@ -14,6 +14,8 @@
  * - Every URL is resolved against Material's base_url (relative, or absolute on 404.html), so the
  *   site works under a sub-path, at a domain's root, and on a 404 page at any depth.
  * - Titles, dates and summaries are inserted as text; <mark> elements are made here.
+ * - Keys as in Material: Enter opens the first result (of the query in the box, once it is in),
+ *   ArrowDown/ArrowUp move through the results, Escape closes, `/`, `s` or `f` opens.
  */
 (function () {
   "use strict";
@@ -305,6 +307,12 @@
   document.addEventListener("keydown", (event) => {
     if (event.key === "Escape" && toggle && toggle.checked) {
       close();
+    } else if ((event.key === "ArrowDown" || event.key === "ArrowUp") && root.contains(event.target)) {
+      // As in Material: the arrows move the focus from the box through the results, and around.
+      const stops = [input, ...root.querySelectorAll(".md-search-result__link, .vl-search__more:not([hidden])")];
+      const at = Math.max(0, stops.indexOf(event.target));
+      stops[(at + (event.key === "ArrowDown" ? 1 : stops.length - 1)) % stops.length].focus();
+      event.preventDefault();
     } else if (["/", "s", "f"].includes(event.key) && !event.ctrlKey && !event.metaKey && !event.altKey) {
       const target = event.target;
       if (target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName))) {
