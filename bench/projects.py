@@ -152,6 +152,8 @@ class Workspace:
         config = re.sub(r"(?m)^nav:\n(?:  - .*\n)+", "nav:\n  - index.md\n", config)
         config = config.replace("docs_dir: content", "docs_dir: docs")
         config = re.sub(r"(?m)^  custom_dir: .*\n", "", config)  # the digest's header, search box and 404
+        # Material's own Vietnamese labels: the digest's few changes to them are in its custom_dir.
+        config = re.sub(r"(?m)^  language: custom\b.*$", "  language: vi", config)
         config, plugins = re.subn(
             r"(?m)^plugins:.*\n(?:  - .*\n)*",
             "plugins:\n  - search\n  - blog:\n      blog_dir: .\n      post_url_format: '{slug}'\n"

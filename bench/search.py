@@ -63,10 +63,11 @@ def digest_files(site: Path, query: str) -> list[Path]:
     found = [entry("w", t) for t in folded]
     phrases = [entry("p", t) for t in pairs]
     exact = [entry("x", t) for t in typed]
+    whole = entry("w", searchindex.WHOLE + " ".join(f for _, f in query_terms))
     if any(e is None for e in found):
         return sorted(set(files))
-    counters: list[collections.Counter[int]] = [collections.Counter() for _ in range(4)]
-    hits, title, phrase, accents = counters
+    counters: list[collections.Counter[int]] = [collections.Counter() for _ in range(5)]
+    hits, title, phrase, accents, whole_title = counters
     for value in found:
         hits.update(searchindex.decode(value[0]))
         if len(value) > 1:
@@ -77,7 +78,12 @@ def digest_files(site: Path, query: str) -> list[Path]:
     for value in exact:
         if value:
             accents.update(searchindex.decode(value))
-    ids = sorted((d for d in range(n) if hits[d] == len(folded)), key=lambda d: (-accents[d], -phrase[d], -title[d], d))
+    if whole:
+        whole_title.update(searchindex.decode(whole[0]))
+    ids = sorted(
+        (d for d in range(n) if hits[d] == len(folded)),
+        key=lambda d: (-accents[d], -whole_title[d], -phrase[d], -title[d], d),
+    )
     per = info["docs_per_shard"]
     files += [root / "d" / f"{d // per}.json" for d in ids[:PAGE_SIZE]]
     return sorted(set(files))
