@@ -28,7 +28,8 @@ TITLE_MAX_WORDS = 35
 HEADING_MAX_CHARS = 120
 HEADING_MAX_WORDS = 20
 CAPTION_MAX_CHARS = 500
-BYLINE_MAX_WORDS = 5
+BYLINE_MAX_WORDS = 5  # a name's
+BYLINE_MAX_CHARS = 100  # a whole byline's: `Viết Tuân - Thanh Hằng (từ Viêng Chăn)` is 38
 DATE_SEARCH_PARAGRAPHS = 3  # the date is looked for in the title and this many paragraphs
 
 # --- sources and credits -------------------------------------------------------------------
@@ -68,24 +69,35 @@ CLOSING_DATELINE = re.compile(r"^[^\W\d_][^,\d]{0,40},\s*(?:ngày\s+)?\d{1,2}[/.
 _ALL_CAPS_MIN_LETTERS = 4
 
 
+_NEVER = re.compile(r"(?!)")
+
+
 @dataclass(frozen=True)
 class Boilerplate:
-    """Compiled boilerplate patterns: lines to drop, lines that start a block to cut, and lines
-    dropped only above the article (site section names, breadcrumbs)."""
+    """Compiled boilerplate patterns, one expression per kind (each line is matched once per kind,
+    not once per pattern): lines to drop, lines that start a block to cut, and lines dropped only
+    above the article (site section names, breadcrumbs)."""
 
-    drop: tuple[re.Pattern[str], ...] = ()
-    cut: tuple[re.Pattern[str], ...] = ()
-    top: tuple[re.Pattern[str], ...] = ()
+    drop: re.Pattern[str] = _NEVER
+    cut: re.Pattern[str] = _NEVER
+    top: re.Pattern[str] = _NEVER
 
     @classmethod
     def compile(cls, drop: Sequence[str], cut: Sequence[str], top: Sequence[str] = ()) -> Boilerplate:
-        def full(patterns: Sequence[str]) -> tuple[re.Pattern[str], ...]:
-            return tuple(re.compile(rf"(?:{p})\Z", re.IGNORECASE) for p in patterns)
+        def whole_line(patterns: Sequence[str]) -> re.Pattern[str]:
+            either = "|".join(rf"(?:{p})\Z" for p in patterns)
+            return re.compile(f"(?:{either})", re.IGNORECASE) if patterns else _NEVER
 
-        return cls(full(drop), full(cut), full(top))
+        return cls(whole_line(drop), whole_line(cut), whole_line(top))
+
+    def dropped(self, line: str) -> bool:
+        return self.drop.match(line) is not None
+
+    def cuts(self, line: str) -> bool:
+        return self.cut.match(line) is not None
 
     def at_top(self, line: str) -> bool:
-        return any(p.match(line) for p in self.top)
+        return self.top.match(line) is not None
 
 
 # --- line and paragraph predicates ---------------------------------------------------------
@@ -178,6 +190,8 @@ def byline(text: str) -> str | None:
     `Ngọc Ánh`, `BÍCH QUYÊN`, `T.Lâm`, `Viết Tuân - Thanh Hằng`, `Thu Hằng, Hà Anh`,
     `Hữu Chiến (từ Viêng Chăn)` → `Hữu Chiến`, `Anh Tuấn/VOV-Lào` → `Anh Tuấn`; `PV`, `Nhóm PV`.
     """
+    if len(text) > BYLINE_MAX_CHARS:
+        return None  # a paragraph (every seed's last paragraph is asked)
     names = _BYLINE_NOTE.sub("", text)
     if _BYLINE_GENERIC.fullmatch(names):
         return names
@@ -208,14 +222,14 @@ def remove_boilerplate(lines: Sequence[str], boilerplate: Boilerplate) -> list[s
     at = 0
     while at < len(lines):
         line = lines[at]
-        if line and any(p.match(line) for p in boilerplate.cut):
+        if line and boilerplate.cuts(line):
             end = related_end(lines, at + 1, boilerplate)
             if end is None:
                 break
             kept.append("")  # what follows is a paragraph of its own
             at = end
             continue
-        if not (line and any(p.match(line) for p in boilerplate.drop)):
+        if not (line and boilerplate.dropped(line)):
             kept.append(line)
         at += 1
     return kept
@@ -231,7 +245,7 @@ def related_end(lines: Sequence[str], start: int, boilerplate: Boilerplate) -> i
     """
     for at in range(start, len(lines)):
         line = lines[at]
-        if not line or any(p.match(line) for p in (*boilerplate.cut, *boilerplate.drop)):
+        if not line or boilerplate.cuts(line) or boilerplate.dropped(line):
             continue
         teaser = source_prefix(line)[0] is not None or line.endswith(("…", "...", "\ufffd"))
         if not (teaser or looks_like_heading(line) or not ends_sentence(line)):
