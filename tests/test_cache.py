@@ -491,12 +491,35 @@ def test_blocks_pickle_as_bytes_and_are_decoded_when_read() -> None:
     assert pickle.loads(pickle.dumps(texts)) == ("Hợp tác toàn diện", "Ảnh: TTXVN")
 
 
+def _wide_settle_window(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every file written in the test counts as just written, however long the build takes."""
+    monkeypatch.setattr(cache, "HASH_SETTLE_NS", 600 * 10**9)
+    monkeypatch.setattr(cache, "FINE_SETTLE_NS", 600 * 10**9)
+
+
+@pytest.mark.parametrize(
+    ("mtime_ns", "seen_after_ns", "settled"),
+    [
+        (1_700_000_000_123_456_789, 50_000_000, False),  # a fine time stamp: a 100 ms margin
+        (1_700_000_000_123_456_789, 150_000_000, True),
+        (1_700_000_000_000_000_000, 150_000_000, False),  # whole seconds (FAT, ext3): a 2 s margin
+        (1_700_000_000_000_000_000, 1_900_000_000, False),
+        (1_700_000_000_000_000_000, 2_100_000_000, True),
+    ],
+)
+def test_a_file_is_settled_once_its_time_stamps_tick_has_surely_passed(
+    mtime_ns: int, seen_after_ns: int, settled: bool
+) -> None:
+    assert cache.settled(mtime_ns, mtime_ns + seen_after_ns) is settled
+
+
 def test_an_edit_right_after_a_full_build_checks_pages_by_their_bytes_hash(
     corpus: Paths, tmp_path: Path, data: Data, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Pages written less than 2 s before a run's record carry the SHA-256 of their bytes: the
-    next run checks them by reading them, without making them, and still finds a rewrite that
-    kept a page's size, modification time and inode."""
+    """Pages written within a timestamp tick's margin (`cache.settled`) before a run's record
+    carry the SHA-256 of their bytes: the next run checks them by reading them, without making
+    them, and still finds a rewrite that kept a page's size, modification time and inode."""
+    _wide_settle_window(monkeypatch)
     build(corpus, today=TODAY)  # every page just written: none settled
     victim = sorted((corpus.content / "bai-viet").glob("*.md"))[-1]
     before = victim.stat()
@@ -523,9 +546,11 @@ def test_an_edit_right_after_a_full_build_checks_pages_by_their_bytes_hash(
 def test_a_page_checked_by_its_hash_once_settled_is_then_trusted_on_its_metadata(
     corpus: Paths, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    _wide_settle_window(monkeypatch)
     build(corpus, today=TODAY)  # every page recorded with the hash of its bytes
     opened = _count_hashing(monkeypatch, output_module)
     monkeypatch.setattr(cache, "HASH_SETTLE_NS", 0)  # from now on every page counts as settled
+    monkeypatch.setattr(cache, "FINE_SETTLE_NS", 0)
     seed = next(corpus.seeds.glob("*.txt"))
     os.utime(seed)  # past the fast path
     assert not build(corpus, today=TODAY).result.changed
