@@ -353,6 +353,42 @@ def test_arrow_keys_move_through_the_results_as_in_material(reader: Reader, site
     page.wait_for_url(site_url + results[1])
 
 
+def test_tab_out_of_the_dialog_closes_search(reader: Reader, site_url: str) -> None:
+    """Tab keeps the search open while it moves through the box and the results; once the focus
+    leaves the dialog for the page (the tabs), the search is closed and nothing covers the focus."""
+    page = reader(site_url + "/nam/2024/")
+    box, toggle = page.locator("#vl-search-query"), page.locator("#__search")
+    box.click()
+    box.press_sequentially("thuong mai")
+    page.wait_for_function("() => document.getElementById('vl-search-results').dataset.query === 'thuong mai'")
+    assert page.locator(".md-search-result__item").count() >= 2, "fewer than two results: Tab through them untested"
+    page.keyboard.press("Tab")
+    page.keyboard.press("Shift+Tab")  # within the dialog: it stays open
+    expect(box).to_be_focused()
+    page.locator(".md-search-result__meta").click()  # a click inside the results: still open
+    expect(toggle).to_be_checked()
+    in_dialog = "() => !!document.activeElement.closest('[data-vl-search]')"
+    for _ in range(30):
+        expect(toggle).to_be_checked()
+        page.keyboard.press("Tab")
+        if not page.evaluate(in_dialog):
+            break
+    else:
+        pytest.fail("Tab never left the search dialog")
+    expect(toggle).not_to_be_checked()
+    focused = page.evaluate_handle("() => document.activeElement")
+    assert focused.evaluate("e => e !== document.body"), "the focus was lost, not moved on"
+    # Not covered once the overlay has faded out (Material's transition): nothing else on top.
+    page.wait_for_function(
+        """e => {
+            const r = e.getBoundingClientRect();
+            const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+            return r.width > 0 && r.height > 0 && e.contains(hit);
+        }""",
+        arg=focused,
+    )
+
+
 def test_search_works_on_a_phone(reader: Reader, site_url: str, indexed_text: dict[str, str]) -> None:
     """On a phone the box is behind the magnifier button in the header, as in Material."""
     page = reader(site_url + "/", viewport=PHONE)

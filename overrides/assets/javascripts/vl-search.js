@@ -15,7 +15,8 @@
  *   site works under a sub-path, at a domain's root, and on a 404 page at any depth.
  * - Titles, dates and summaries are inserted as text; <mark> elements are made here.
  * - Keys as in Material: Enter opens the first result (of the query in the box, once it is in),
- *   ArrowDown/ArrowUp move through the results, Escape closes, `/`, `s` or `f` opens.
+ *   ArrowDown/ArrowUp move through the results, Escape closes, `/`, `s` or `f` opens; the focus
+ *   leaving the dialog for the page (by Tab) closes it too.
  */
 (function () {
   "use strict";
@@ -302,6 +303,18 @@
   if (toggle) {
     toggle.addEventListener("change", () => {
       if (toggle.checked) input.focus();
+    });
+    // Focus leaving the dialog for the page (Tab past its last stop, Shift-Tab before the box)
+    // closes it, or the overlay would dim and cover what has the focus. A click inside the
+    // dialog keeps the focus in it (or nowhere), and the window losing the focus has no
+    // relatedTarget: both leave it open.
+    // Unchecked by a click, as Material does, so its observers of the toggle follow.
+    const opener = document.querySelector("label.md-header__button[for='__search']");
+    root.addEventListener("focusout", (event) => {
+      const to = event.relatedTarget;
+      if (toggle.checked && to instanceof Node && !root.contains(to) && !(opener && opener.contains(to))) {
+        toggle.click();
+      }
     });
   }
   document.addEventListener("keydown", (event) => {
