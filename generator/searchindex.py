@@ -7,7 +7,8 @@ query needs, so a first query costs little at any number of articles (README, "S
 Documents: every article (newest first, so a lower id is a newer article and ties rank newest
 first), then every theme page and every person page. Terms, per document, without positions:
 
-- `w`: folded syllables (accents removed, đ→d, lower case): `to`, `lam`; with each, the
+- `w`: folded syllables (accents removed, đ→d, lower case): `to`, `lam`, and a dated article's
+  year (`2024`, as if its text said it: the year's page lists it); with each, the
   documents whose title holds it (the title signal); and `=` with the folded syllables of a
   theme or person page's whole title, `=to lam` (in the shard of `to`): the page whose whole
   title is the query ranks first;
@@ -187,8 +188,8 @@ def page_url(source: str) -> str:
 
 
 def article_doc(a: Article) -> Doc:
-    """What the article says: its title, paragraphs, headings and captions (not its date, source,
-    themes or links to other articles)."""
+    """What the article says: its title, paragraphs, headings and captions, and its year if dated
+    (not the rest of its date, its source, themes or links to other articles)."""
     return Doc(
         url=page_url(layout.article(a.slug)),
         title=a.title,
@@ -305,14 +306,22 @@ def doc_terms(doc: Doc) -> tuple[str, ...]:
     each kind as one newline-joined string (terms hold no spaces other than a pair's one and a
     whole title's): kept for every document between runs, thousands of small strings per
     document would cost far more memory than four. A theme or person page's words include
-    its whole title (`WHOLE`); an article's do not (`article_terms`)."""
-    return text_terms(doc.title, doc.text, whole_title=not doc.url.startswith(f"{layout.ARTICLES}/"))
+    its whole title (`WHOLE`); an article's do not, but a dated article's include its year
+    (`article_terms`)."""
+    if not doc.url.startswith(f"{layout.ARTICLES}/"):
+        return text_terms(doc.title, doc.text, whole_title=True)
+    year = _YEAR.search(doc.date)
+    return text_terms(doc.title, doc.text, year=year.group() if year else "")
+
+
+_YEAR = re.compile(r"\d+$")  # the year at the end of a date as shown: `02/12/2025`, `tháng 12/2025`, `năm 2025`
 
 
 def article_terms(a: Article) -> tuple[str, ...]:
     """`doc_terms` of the article's document (`article_doc`), from the article: the generator
-    computes them in the worker that makes the article, where its text already is."""
-    return text_terms(a.title, [b.text for b in a.blocks])
+    computes them in the worker that makes the article, where its text already is. A dated
+    article is also found by its year (`2024`), as the year's page lists it; no month or day."""
+    return text_terms(a.title, [b.text for b in a.blocks], year=str(a.date.year) if a.date else "")
 
 
 def terms_key(made_key: str) -> str:
@@ -321,7 +330,7 @@ def terms_key(made_key: str) -> str:
     return cache.entry_key(TERMS, made_key)
 
 
-def text_terms(title: str, text: Sequence[str], whole_title: bool = False) -> tuple[str, ...]:
+def text_terms(title: str, text: Sequence[str], whole_title: bool = False, year: str = "") -> tuple[str, ...]:
     folds = _FOLDS
     words: set[str] = set()
     pairs: set[str] = set()
@@ -333,6 +342,8 @@ def text_terms(title: str, text: Sequence[str], whole_title: bool = False) -> tu
         words.update(folded)
         pairs.update(map(" ".join, itertools.pairwise(folded)))
     exact -= words  # syllables written without accents are their own folded form: `w` has them
+    if year:
+        words.add(year)  # a word of the document, not of its title or of a pair
     title_folded = list(map(folds.__getitem__, tokens(title)))
     if whole_title and title_folded:
         words.add(WHOLE + " ".join(title_folded))

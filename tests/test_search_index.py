@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import unicodedata
+from dataclasses import replace
 from pathlib import Path
 from typing import cast
 
@@ -16,6 +17,7 @@ from hypothesis import strategies as st
 from generator import searchindex as si
 from generator.build import Paths, gather
 from generator.data import load_data
+from generator.model import Article
 
 CASES = Path(__file__).parent / "search_cases.json"  # also checked against the browser's script
 UPDATE = os.environ.get("UPDATE_GOLDEN") == "1"
@@ -183,6 +185,32 @@ def test_theme_and_person_pages_have_their_whole_title_as_a_word_articles_not() 
     assert words["to"] == words["lam"] == [0, 1, 2]
 
 
+def test_a_dated_article_has_its_year_as_a_word_an_undated_one_and_pages_not() -> None:
+    """A reader typing `2024` finds the articles the year's page lists, not only those naming it."""
+    docs = [
+        si.Doc("bai-viet/a/", "Hợp tác", "02/12/2024", "", ("Hợp tác quốc phòng.",)),
+        si.Doc("bai-viet/b/", "Hợp tác", "tháng 03/2024", "", ("Thương mại.",)),
+        si.Doc("bai-viet/c/", "Hợp tác", "năm 2023", "", ("Năm 2024 sẽ khác.",)),
+        si.Doc("bai-viet/d/", "Hợp tác", "", "", ("Quốc phòng.",)),  # undated
+        si.Doc("nhan-vat/x/", "Tô Lâm", "", "Tổng Bí thư", ("Tổng Bí thư",)),
+    ]
+    p = si.postings(docs)
+    assert p.words["2024"] == [0, 1, 2] and p.words["2023"] == [2]
+    assert "2024" not in p.titles  # a word only: not of the title, nor of a pair (but `nam 2024` in c's text)
+    assert {pair: ids for pair, ids in p.pairs.items() if "2024" in pair.split()} == {"nam 2024": [2], "2024 se": [2]}
+    assert "12" not in p.words and "03" not in p.words and "3" not in p.words and "02" not in p.words
+    assert set(si.doc_terms(docs[3])[0].split("\n")) == {"hop", "tac", "quoc", "phong"}
+    assert "2024" not in si.doc_terms(docs[4])[0].split("\n")
+
+
+def test_article_terms_are_its_documents_terms_dated_or_not(repo_articles: list[Article]) -> None:
+    assert any(a.date for a in repo_articles)
+    for a in [*repo_articles, replace(repo_articles[0], date=None)]:  # the seeds are all dated
+        ours, its_doc = si.article_terms(a), si.doc_terms(si.article_doc(a))
+        assert [set(k.split("\n")) for k in ours] == [set(k.split("\n")) for k in its_doc], a.slug
+        assert (str(a.date.year) in si.article_terms(a)[0].split("\n")) if a.date else True
+
+
 def load(files: dict[str, bytes], path: str) -> object:
     return json.loads(files[f"{si.FOLDER}/{path}"])
 
@@ -205,10 +233,20 @@ def matching(files: dict[str, bytes], query: str) -> list[int]:
 
 
 @pytest.fixture(scope="module")
-def repo_docs() -> list[si.Doc]:
+def repo_articles() -> list[Article]:
     data = load_data(ROOT / "data")
     articles, _, _ = gather(Paths(seeds=ROOT / "seeds", data=ROOT / "data"), data, TODAY)
-    return si.documents(articles, data)
+    return list(articles)
+
+
+@pytest.fixture(scope="module")
+def repo_docs(repo_articles: list[Article]) -> list[si.Doc]:
+    return si.documents(repo_articles, load_data(ROOT / "data"))
+
+
+def year_of(d: si.Doc) -> set[str]:
+    """A dated article's year, the one word of its document not in its text."""
+    return {d.date.split()[-1].split("/")[-1]} if d.date and d.url.startswith("bai-viet/") else set()
 
 
 @pytest.mark.parametrize("query", ["to lam", "quoc phong", "thuong mai", "dac biet", "2024", "viêng chăn", "xyzzy"])
@@ -218,7 +256,9 @@ def test_the_written_index_finds_exactly_the_documents_holding_every_syllable(
     files = si.index_files(repo_docs)
     wanted = {f for _, f in si.terms(query)}
     scanned = [
-        i for i, d in enumerate(repo_docs) if wanted <= {f for block in (d.title, *d.text) for _, f in si.terms(block)}
+        i
+        for i, d in enumerate(repo_docs)
+        if wanted <= {f for block in (d.title, *d.text) for _, f in si.terms(block)} | year_of(d)
     ]
     assert matching(files, query) == scanned
     if query != "xyzzy":
