@@ -289,6 +289,19 @@ def _count_hashing(monkeypatch: pytest.MonkeyPatch, module: object) -> list[Path
     return read
 
 
+def _count_rendering(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The slugs of the article pages the build makes from now on (the list fills as it does)."""
+    made: list[str] = []
+    real = build_module.render_article
+
+    def rendering(a: object, *args: object) -> str:
+        made.append(a.slug)  # type: ignore[attr-defined]
+        return real(a, *args)
+
+    monkeypatch.setattr(build_module, "render_article", rendering)
+    return made
+
+
 def _hashes_read(
     store: cache.Store, paths: list[Path], monkeypatch: pytest.MonkeyPatch, group: str = "files"
 ) -> list[Path]:
@@ -412,15 +425,8 @@ def test_an_edit_neither_makes_nor_reads_the_pages_it_leaves(
         read.append(path.relative_to(corpus.content).as_posix())
         return real_current(path)
 
-    made: list[str] = []
-    real_render = build_module.render_article
-
-    def rendering(a: object, *args: object) -> str:
-        made.append(a.slug)  # type: ignore[attr-defined]
-        return real_render(a, *args)
-
     monkeypatch.setattr(output_module, "_current", reading)
-    monkeypatch.setattr(build_module, "render_article", rendering)
+    made = _count_rendering(monkeypatch)
     edit_seed(corpus.seeds / "003_5faa7db0ee151eab.txt", "SỬA-ĐỔI", data)
     report = build(corpus, today=TODAY)
     pages = sum(1 for _ in corpus.content.rglob("*.md"))
@@ -432,8 +438,7 @@ def test_an_edit_neither_makes_nor_reads_the_pages_it_leaves(
     victim = corpus.content / "bai-viet" / f"{report.articles[-1].slug}.md"
     victim.write_bytes(victim.read_bytes().upper())  # changed by hand: the record no longer holds
     os.utime(next(corpus.seeds.glob("*.txt")))
-    made.clear()
-    monkeypatch.setattr(build_module, "render_article", rendering)
+    made = _count_rendering(monkeypatch)
     assert build(corpus, today=TODAY).result.written == (victim.relative_to(corpus.content).as_posix(),)
     assert made == [report.articles[-1].slug]  # made again: pages are not kept in the cache
     monkeypatch.undo()
@@ -454,14 +459,7 @@ def test_the_record_of_written_pages_holds_from_another_working_directory(
     os.utime(next(corpus.seeds.glob("*.txt")))  # past the fast path: the record is made anew
     assert not build(relative, today=TODAY).result.changed
 
-    made: list[str] = []
-    real_render = build_module.render_article
-
-    def rendering(a: object, *args: object) -> str:
-        made.append(a.slug)  # type: ignore[attr-defined]
-        return real_render(a, *args)
-
-    monkeypatch.setattr(build_module, "render_article", rendering)
+    made = _count_rendering(monkeypatch)
     elsewhere = tmp_path / "elsewhere"
     (elsewhere / "content").mkdir(parents=True)  # a `content/` that is not the project's
     monkeypatch.chdir(elsewhere)
@@ -527,14 +525,7 @@ def test_an_edit_right_after_a_full_build_checks_pages_by_their_bytes_hash(
     os.utime(victim, ns=(before.st_atime_ns, before.st_mtime_ns))
     assert victim.stat().st_mtime_ns == before.st_mtime_ns and victim.stat().st_ino == before.st_ino
 
-    made: list[str] = []
-    real_render = build_module.render_article
-
-    def rendering(a: object, *args: object) -> str:
-        made.append(a.slug)  # type: ignore[attr-defined]
-        return real_render(a, *args)
-
-    monkeypatch.setattr(build_module, "render_article", rendering)
+    made = _count_rendering(monkeypatch)
     edit_seed(corpus.seeds / "003_5faa7db0ee151eab.txt", "SỬA-ĐỔI", data)
     report = build(corpus, today=TODAY)
     monkeypatch.undo()

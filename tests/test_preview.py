@@ -90,14 +90,20 @@ def built(site: Path) -> set[str]:
     return {p.relative_to(site).as_posix() for p in (site / "bai-viet").rglob("*") if p.is_file()}
 
 
-def test_serve_rebuild_drops_the_page_of_a_removed_seed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.fixture
+def served(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, Path]:
+    """(project, site folder) after a first serve-style build of two seeds, `a.txt` and `b.txt`."""
     monkeypatch.delenv(CONTENT_READY, raising=False)
     root, site = tmp_path / "project", tmp_path / "site"
-    root.mkdir()
-    (root / "seeds").mkdir()
+    (root / "seeds").mkdir(parents=True)
     (root / "seeds" / "a.txt").write_text(SEED, encoding="utf-8")
     (root / "seeds" / "b.txt").write_text(OTHER, encoding="utf-8")
     serve_build(root, site)
+    return root, site
+
+
+def test_serve_rebuild_drops_the_page_of_a_removed_seed(served: tuple[Path, Path]) -> None:
+    root, site = served
     gone, kept = "bai-viet/2024-02-26-tieu-de/index.html", "bai-viet/2024-03-10-hop-tac-giao-duc/index.html"
     assert {gone, kept} <= built(site)
 
@@ -110,14 +116,8 @@ def test_serve_rebuild_drops_the_page_of_a_removed_seed(tmp_path: Path, monkeypa
     assert (site / "index.html").is_file()
 
 
-def test_serve_rebuild_moves_a_renamed_seed_to_its_new_url(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.delenv(CONTENT_READY, raising=False)
-    root, site = tmp_path / "project", tmp_path / "site"
-    root.mkdir()
-    (root / "seeds").mkdir()
-    (root / "seeds" / "a.txt").write_text(SEED, encoding="utf-8")
-    (root / "seeds" / "b.txt").write_text(OTHER, encoding="utf-8")
-    serve_build(root, site)
+def test_serve_rebuild_moves_a_renamed_seed_to_its_new_url(served: tuple[Path, Path]) -> None:
+    root, site = served
     old = "bai-viet/2024-02-26-tieu-de/index.html"
     assert old in built(site)
 

@@ -60,9 +60,12 @@ def build_site(work: Path, seeds: dict[str, str]) -> Path:
 
 
 class _Handler(SimpleHTTPRequestHandler):
-    """Static files; with a prefix, the site answers only under it, as on GitHub Pages."""
+    """Static files; with a prefix, the site answers only under it, as on GitHub Pages. With
+    `not_found_page`, a missing file is answered with `404.html` and status 404, as GitHub Pages
+    answers at any depth."""
 
     prefix = ""
+    not_found_page = False
 
     def translate_path(self, path: str) -> str:
         if self.prefix:
@@ -71,14 +74,25 @@ class _Handler(SimpleHTTPRequestHandler):
             path = path[len(self.prefix) :]
         return super().translate_path(path)
 
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        if code != 404 or not self.not_found_page:
+            super().send_error(code, message, explain)
+            return
+        body = (Path(self.directory) / "404.html").read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
     def log_message(self, format: str, *args: object) -> None:
         pass
 
 
 @contextlib.contextmanager
-def serve(site: Path, prefix: str = "") -> Iterator[str]:
+def serve(site: Path, prefix: str = "", *, not_found_page: bool = False) -> Iterator[str]:
     """Serve `site` on 127.0.0.1 at a free port; yields the base URL (no trailing slash)."""
-    handler = type("Handler", (_Handler,), {"prefix": prefix.rstrip("/")})
+    handler = type("Handler", (_Handler,), {"prefix": prefix.rstrip("/"), "not_found_page": not_found_page})
     server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(site)))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

@@ -9,15 +9,11 @@ the page. The tests hold for any seeds that contain the phrases.
 
 from __future__ import annotations
 
-import contextlib
-import functools
 import json
 import re
-import threading
 import unicodedata
 from collections.abc import Iterator
 from html.parser import HTMLParser
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -482,47 +478,6 @@ def test_first_query_downloads_little(reader: Reader, site_url: str, built_site:
     assert total < index / 2, "most of the index was fetched: sharding does not work"
 
 
-class GitHubPages(SimpleHTTPRequestHandler):
-    """`site/` under `prefix`; a missing file is answered with `404.html` and status 404, as
-    GitHub Pages answers at any depth (the one page whose links are absolute)."""
-
-    prefix = ""
-
-    def translate_path(self, path: str) -> str:
-        path = urlsplit(path).path
-        if not path.startswith(self.prefix + "/"):
-            return str(Path(self.directory) / "\0outside")
-        return super().translate_path(path[len(self.prefix) :])
-
-    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
-        if code != 404:
-            super().send_error(code, message, explain)
-            return
-        body = (Path(self.directory) / "404.html").read_bytes()
-        self.send_response(404)
-        self.send_header("Content-Type", "text/html; charset=utf-8")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
-@contextlib.contextmanager
-def serve_with_404(site: Path, prefix: str) -> Iterator[str]:
-    handler = type("Handler", (GitHubPages,), {"prefix": prefix})
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(site)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}{prefix}"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join()
-
-
 # SITE_URL → the path GitHub Pages serves the site under (README, "The site URL").
 SITE_URLS = {"https://example.github.io/viet-lao-digest/": "/viet-lao-digest", "https://tin.example.org/": ""}
 MISSING = "/bai-viet/khong-co/trang-nay/"  # no page here: 404.html is served, two levels deep
@@ -538,7 +493,7 @@ def not_found_page(
         env.setenv("SITE_URL", request.param)
         site = build_site(tmp_path_factory.mktemp("site-404"), seeds)
     prefix = SITE_URLS[request.param]
-    with serve_with_404(site, prefix) as url:
+    with serve(site, prefix, not_found_page=True) as url:
         yield url, prefix
 
 
