@@ -75,7 +75,7 @@ def home(articles: Sequence[Article], data: Data, has_about: bool) -> str:
     year_links = [f"[{y}]({layout.rel(here, layout.year_page(y))}) ({len(items)})" for y, items in years.items()]
     if undated:
         year_links.append(
-            f"[{LABELS['undated']}]({layout.rel(here, layout.YEARS_INDEX)}#chua-ro-thoi-gian) ({len(undated)})"
+            f"[{LABELS['undated']}]({layout.rel(here, layout.YEARS_INDEX)}#{layout.UNDATED_ANCHOR}) ({len(undated)})"
         )
     theme_list = "\n".join(
         f"- {mdtext.link(t.name, layout.rel(here, layout.theme_page(t.slug)))} ({counts[t.slug]})" for t in data.themes
@@ -194,7 +194,7 @@ def theme_year_table(years: dict[int, list[Article]], undated: Sequence[Article]
     for year, items in years.items():
         rows.append(row(f"[{year}]({layout.rel(here, layout.year_page(year))})", items))
     if undated:
-        undated_link = f"{layout.rel(here, layout.YEARS_INDEX)}#chua-ro-thoi-gian"
+        undated_link = f"{layout.rel(here, layout.YEARS_INDEX)}#{layout.UNDATED_ANCHOR}"
         rows.append(row(f"[{LABELS['undated']}]({undated_link})", undated))
     everything = [a for items in years.values() for a in items] + list(undated)
     rows.append(row(f"**{LABELS['total']}**", everything, bold=True))

@@ -10,6 +10,7 @@ ARTICLES = "bai-viet"
 YEARS = "nam"
 THEMES = "chu-de"
 YEARS_INDEX = f"{YEARS}/index.md"
+UNDATED_ANCHOR = "chua-ro-thoi-gian"  # the heading of LABELS["undated"] on YEARS_INDEX, as MkDocs' toc slugs it
 THEMES_INDEX = f"{THEMES}/index.md"
 PEOPLE = "nhan-vat"
 PEOPLE_INDEX = f"{PEOPLE}/index.md"

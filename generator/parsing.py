@@ -318,12 +318,16 @@ def parse_seed(text: str, boilerplate: Boilerplate) -> ParsedSeed:
     for _ in range(3):
         if len(paras) < 2:
             break
-        if source is None and source_trailer(paras[-1]):
-            source = source_trailer(paras.pop())
-        elif author is None and byline(paras[-1]):
-            author = byline(paras.pop())
-        elif closing is None and CLOSING_DATELINE.match(paras[-1]):
-            closing = paras.pop()
+        last = paras[-1]
+        if source is None and (name := source_trailer(last)):
+            source = name
+        elif author is None and (names := byline(last)):
+            author = names
+        elif closing is None and CLOSING_DATELINE.match(last):
+            closing = last
+        else:
+            break
+        paras.pop()
 
     # The lede: the first paragraph that is not a caption; its source prefix is metadata (a
     # date in it, `Hà Nội, 24/11/2025 (TTXVN) -`, is still looked at).
