@@ -396,8 +396,13 @@ def test_search_works_on_a_phone(reader: Reader, site_url: str, indexed_text: di
     box.press_sequentially("quoc phong")
     page.wait_for_function("() => document.getElementById('vl-search-results').dataset.query === 'quoc phong'")
     expect(page.locator(".md-search-result__item").first).to_be_visible()
+    # Material locks the page's scrolling under the open dialog on a phone, and unlocks it when
+    # told the dialog closed: Escape must tell it (a change event), or the page stays frozen.
+    body = page.locator("body")
+    expect(body).to_have_attribute("data-md-scrolllock", "")
     page.keyboard.press("Escape")
     expect(toggle).not_to_be_checked()
+    expect(body).not_to_have_attribute("data-md-scrolllock", "")
 
 
 @pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])

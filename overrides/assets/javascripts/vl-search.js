@@ -265,13 +265,19 @@
     return pending.done;
   }
 
+  /* Open or close the dialog as Material does (its `setToggle`): by a click on the toggle, whose
+     change event its observers follow (on a phone it locks the page's scrolling while open). */
+  function setOpen(value) {
+    if (toggle && toggle.checked !== value) toggle.click();
+  }
+
   function open() {
-    if (toggle && !toggle.checked) toggle.checked = true;
+    setOpen(true);
     index().catch(() => {}); // the first query's error says it
   }
 
   function close() {
-    if (toggle) toggle.checked = false;
+    setOpen(false);
     input.blur();
   }
 
@@ -308,13 +314,10 @@
     // closes it, or the overlay would dim and cover what has the focus. A click inside the
     // dialog keeps the focus in it (or nowhere), and the window losing the focus has no
     // relatedTarget: both leave it open.
-    // Unchecked by a click, as Material does, so its observers of the toggle follow.
     const opener = document.querySelector("label.md-header__button[for='__search']");
     root.addEventListener("focusout", (event) => {
       const to = event.relatedTarget;
-      if (toggle.checked && to instanceof Node && !root.contains(to) && !(opener && opener.contains(to))) {
-        toggle.click();
-      }
+      if (to instanceof Node && !root.contains(to) && !(opener && opener.contains(to))) setOpen(false);
     });
   }
   document.addEventListener("keydown", (event) => {
