@@ -15,11 +15,16 @@ def html_pages(site: Path) -> list[Path]:
 
 
 def test_heading_links_and_tab_bar_are_labelled_in_vietnamese(built_site: Path) -> None:
-    """Python-Markdown's "Permanent link" and Material's "Tabs" were left in English."""
+    """Python-Markdown's "Permanent link" and Material's "Tabs" were left in English, and
+    Material's Vietnamese back-to-top button said "back to the table of contents"."""
     pages = html_pages(built_site)
     headerlinks = 0
     for page in pages:
         html = page.read_text(encoding="utf-8")
+        tops = re.findall(
+            r'<button type="button" class="md-top md-icon"[^>]*>.*?</svg>\s*(.*?)\s*</button>', html, re.S
+        )
+        assert tops == ["Lên đầu trang"], page
         assert "Permanent link" not in html, page
         assert 'aria-label="Tabs"' not in html, page
         assert '<html lang="vi"' in html, page
