@@ -5,7 +5,7 @@
   of each folded word (`w/`), of each adjacent pair (`p/`), of each accented word (`x/`), and
   the document shards (`d/`) of the first page of results in the script's ranking. Computed
   here from the files for each query in QUERIES (the largest is reported); the browser tests
-  (tests/browser/) check that the script fetches these files and nothing else.
+  (tests/browser/) check that the script ranks as `ranking` does and fetches only index files.
 - Material's built-in search (`site/search/search_index.json`, the blog project): the whole
   index, the search worker and the lunr language files; fetched when a page loads.
 """
@@ -44,8 +44,18 @@ def _json(path: Path) -> Any:
     return json.loads(path.read_text(encoding="utf-8"))
 
 
-def digest_files(site: Path, query: str) -> list[Path]:
-    """The files vl-search.js fetches to show the first page of results for `query`."""
+@dataclass(frozen=True)
+class Ranking:
+    """What the script does for a query: the files it fetches to rank, and the order."""
+
+    files: tuple[Path, ...]  # index.json and the term shards, as fetched
+    ids: tuple[int, ...]  # the documents found, best first (empty when a word is in none)
+    docs_per_shard: int
+
+
+def ranking(site: Path, query: str) -> Ranking:
+    """The ranking of overrides/assets/javascripts/vl-search.js (its `search`), done on the files:
+    tests/browser/test_browser_search.py checks that both give the same results."""
     root = site / searchindex.FOLDER
     info = _json(root / "index.json")
     shards, n = info["shards"], info["docs"]
@@ -64,8 +74,9 @@ def digest_files(site: Path, query: str) -> list[Path]:
     phrases = [entry("p", t) for t in pairs]
     exact = [entry("x", t) for t in typed]
     whole = entry("w", searchindex.WHOLE + " ".join(f for _, f in query_terms))
+    per = info["docs_per_shard"]
     if any(e is None for e in found):
-        return sorted(set(files))
+        return Ranking(tuple(files), (), per)
     counters: list[collections.Counter[int]] = [collections.Counter() for _ in range(5)]
     hits, title, phrase, accents, whole_title = counters
     for value in found:
@@ -84,9 +95,21 @@ def digest_files(site: Path, query: str) -> list[Path]:
         (d for d in range(n) if hits[d] == len(folded)),
         key=lambda d: (-accents[d], -whole_title[d], -phrase[d], -title[d], d),
     )
-    per = info["docs_per_shard"]
-    files += [root / "d" / f"{d // per}.json" for d in ids[:PAGE_SIZE]]
-    return sorted(set(files))
+    return Ranking(tuple(files), tuple(ids), per)
+
+
+def result_urls(site: Path, query: str) -> list[str]:
+    """Every result's URL relative to the site root (`bai-viet/<slug>/`), best first."""
+    r = ranking(site, query)
+    root = site / searchindex.FOLDER / "d"
+    return [_json(root / f"{d // r.docs_per_shard}.json")[d % r.docs_per_shard][0] for d in r.ids]
+
+
+def digest_files(site: Path, query: str) -> list[Path]:
+    """The files vl-search.js fetches to show the first page of results for `query`."""
+    r = ranking(site, query)
+    shards = [site / searchindex.FOLDER / "d" / f"{d // r.docs_per_shard}.json" for d in r.ids[:PAGE_SIZE]]
+    return sorted({*r.files, *shards})
 
 
 def digest(site: Path) -> SearchCost:

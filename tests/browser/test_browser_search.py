@@ -20,6 +20,8 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import Browser, Page, ViewportSize, expect
 
+from bench import search as bench_search
+from bench.corpus import generate
 from generator.searchindex import FOLDER, WHOLE, encode, terms
 
 from .browserkit import DESKTOP, PHONE, ROOT, Traffic, build_site, serve
@@ -295,6 +297,31 @@ def test_page_whose_whole_title_is_the_query_ranks_first(
     ]
     assert tied, "no article has the words in its title: the ranking is not tested"
     assert results[0] == first, f"{query!r}: {results}"
+
+
+@pytest.fixture(scope="module")
+def corpus_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, str]]:
+    """40 of the bench's synthetic articles (bench/corpus.py), built and served: more results
+    than a page shows for all of the bench's queries but `2024` (7), in several document shards."""
+    seeds: dict[str, str] = {}
+    for s in generate(40):
+        seeds[s.name] = s.text
+        if s.sidecar is not None:
+            seeds[Path(s.name).with_suffix(".yml").name] = s.sidecar
+    site = build_site(tmp_path_factory.mktemp("corpus-site"), seeds)
+    with serve(site) as url:
+        yield site, url
+
+
+@pytest.mark.parametrize("query", bench_search.QUERIES)
+def test_bench_ranks_results_as_the_script_does(reader: Reader, corpus_site: tuple[Path, str], query: str) -> None:
+    """bench/search.py copies the script's ranking to count what a first query downloads at
+    5,000 articles: the copy must give the script's results in the script's order."""
+    site, url = corpus_site
+    page = reader(url + "/")
+    shown = search(page, query)
+    assert len(shown) > 1, f"{query!r}: fewer than two results: the order is not tested"
+    assert shown == ["/" + u for u in bench_search.result_urls(site, query)]
 
 
 def test_decomposed_and_composed_queries_give_the_same_results(box: Page) -> None:
