@@ -52,3 +52,33 @@ def test_chart_text_is_legible(reader: Reader, site_url: str, viewport: Viewport
     assert min(found["sizes"]) >= 11, found["sizes"]
     assert max(found["sizes"]) <= 16.5, found["sizes"]
     assert found["overlapping"] == []
+
+
+@pytest.mark.parametrize("viewport", [LAPTOP, PHONE], ids=["laptop", "phone"])
+def test_figures_tables_fit_the_screen_and_stay_tables(reader: Reader, site_url: str, viewport: ViewportSize) -> None:
+    """The key-figures tables: on a phone each row is a card as wide as the column, so the clause
+    is readable (it was 70 px wide) and the article link on screen (it was cut off); everywhere
+    they stay tables with their column headers for assistive technology."""
+    page = reader(site_url + "/so-lieu/", viewport=viewport)
+    tables = page.locator("article table")
+    assert tables.count() >= 2, "too few figures tables to test"
+    for i in range(tables.count()):
+        table = tables.nth(i)
+        sizes = table.evaluate(
+            """t => {
+                const column = t.closest("article").getBoundingClientRect();
+                const cells = [...t.querySelectorAll("tbody td")].map(td => td.getBoundingClientRect());
+                return {
+                    left: column.left, right: column.right, width: column.width,
+                    cells: cells.map(r => [r.left, r.right]),
+                    clause: t.querySelector("tbody td:nth-child(3)").getBoundingClientRect().width,
+                };
+            }"""
+        )
+        assert all(sizes["left"] - 0.5 <= a and b <= sizes["right"] + 0.5 for a, b in sizes["cells"]), sizes
+        if viewport is PHONE:
+            assert sizes["clause"] >= 0.8 * sizes["width"], sizes
+        snapshot = table.aria_snapshot()
+        assert snapshot.startswith("- table"), snapshot
+        assert '- columnheader "Nội dung"' in snapshot, snapshot
+        assert "- row " in snapshot and "- cell " in snapshot, snapshot
