@@ -121,16 +121,17 @@ def load_people(doc: YamlDoc) -> tuple[Person, ...]:
 
 
 def load_boilerplate(doc: YamlDoc) -> Boilerplate:
-    root = check_fields(doc, doc.data or {}, {"drop": list, "cut": list, "top": list}, ())
+    kinds = ("drop", "cut", "end", "top")
+    root = check_fields(doc, doc.data or {}, dict.fromkeys(kinds, list), ())
     patterns: dict[str, list[str]] = {}
-    for key in ("drop", "cut", "top"):
+    for key in kinds:
         patterns[key] = check_str_list(doc, root.get(key, []), (key,))
         for i, pattern in enumerate(patterns[key]):
             try:
                 re.compile(pattern)
             except re.error as exc:
                 raise doc.error(f"pattern {pattern!r} is not a valid regular expression: {exc}", key, i) from None
-    return Boilerplate.compile(patterns["drop"], patterns["cut"], patterns["top"])
+    return Boilerplate.compile(patterns["drop"], patterns["cut"], patterns["top"], patterns["end"])
 
 
 def load_data(data_dir: Path) -> Data:

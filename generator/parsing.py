@@ -31,6 +31,7 @@ CAPTION_MAX_CHARS = 500
 BYLINE_MAX_WORDS = 5  # a name's
 BYLINE_MAX_CHARS = 100  # a whole byline's: `Viết Tuân - Thanh Hằng (từ Viêng Chăn)` is 38
 DATE_SEARCH_PARAGRAPHS = 3  # the date is looked for in the title and this many paragraphs
+SECTION_MAX_WORDS = 4  # a site's section name above the title: `Ngoại giao`, `Quốc phòng an ninh`
 
 # --- sources and credits -------------------------------------------------------------------
 # `VOV.VN - `, `TPO - `, `TTXVN - `: an upper-case outlet tag before a dash.
@@ -39,31 +40,62 @@ _SOURCE_TAG = r"[A-ZĐ][A-ZĐ0-9]+(?:\.[A-Za-z]{2,4})?"
 _SOURCE_PAREN = r"\((?P<paren>[^()\s][^()]{0,38}[^()\s])\)"
 _DASH = r"\s*[-–—]"
 # `Viêng Chăn (TTXVN) - `, `Hà Nội, 24/11/2025 (TTXVN) - `: where and when the wire was filed.
-_FILED = r"(?:(?P<place>[^\W\d_]+(?:\s+[^\W\d_]+){0,3})(?:\s*,\s*(?P<when>\d{1,2}/\d{1,2}(?:/\d{4})?))?\s+(?=\())"
-SOURCE_PREFIX = re.compile(rf"^{_FILED}?(?:{_SOURCE_PAREN}|(?P<tag>{_SOURCE_TAG})){_DASH}(?:\s+|$)")
+_FILED = (
+    r"(?:(?P<place>[^\W\d_]+(?:\s+[^\W\d_]+){0,3})"
+    r"(?:\s*,\s*(?:ngày\s+)?(?P<when>\d{1,2}/\d{1,2}(?:/\d{4})?))?\s+(?=\())"
+)
+# `TGVN. Tối 23/11, …` (Báo Quốc tế): an outlet's initials and a full stop.
+_SOURCE_INITIALS = r"(?P<initials>[A-ZĐ]{3,6})\.\s+(?=[^\W\d_])"
+SOURCE_PREFIX = re.compile(
+    rf"^(?:{_FILED}?(?:{_SOURCE_PAREN}|(?P<tag>{_SOURCE_TAG})){_DASH}(?:\s+|$)|{_SOURCE_INITIALS})"
+)
 SOURCE_LINE = re.compile(rf"^(?:{_SOURCE_PAREN}|(?P<tag>{_SOURCE_TAG})){_DASH}?$")
-# `Theo TTXVN` or `Nguồn: TTXVN` as the last line: the outlet the text was republished from.
-SOURCE_TRAILER = re.compile(r"^\(?(?:[Tt]heo\s+|Nguồn\s*:\s*)(?P<name>[^\s().,;:][^().,;:]{0,40}?)\)?\.?$")
+# `Theo TTXVN`, `Nguồn: TTXVN` or `(TTXVN/Vietnam+)` as the last line: the outlet the text was
+# republished from, a name (`Theo dự kiến, …` is a sentence).
+SOURCE_TRAILER = re.compile(
+    r"^(?:\(?(?:[Tt]heo\s+|Nguồn\s*:\s*)(?P<name>[^\s().,;:][^().,;:]{0,40}?)\)?|\((?P<paren>[^\s()][^()]{0,38}[^\s()])\))\.?$"
+)
+SOURCE_TRAILER_WORDS = 5
 # Words inside parentheses that make them a photo credit or an attribution, not an outlet.
 _NOT_SOURCE = re.compile(r"^(?:ảnh|nguồn|theo|photo|video|clip|tin)\b", re.IGNORECASE)
 
 _CREDIT_WORD = r"(?:[ẢảAa]nh|ẢNH|Photo|PHOTO)"
-# A credit's name may hold initials (`T.Lâm`, `H. Long`), never another full stop.
-_CREDIT_NAME = r"(?:[^.!?:()]|(?<=\b[A-ZĐ])\.){1,80}"
+_CREDIT_KIND = r"(?:\s+(?:minh\s+h[oọ]ạ?a?|tư\s+liệu))?"  # `Ảnh minh họa`, `Ảnh tư liệu`
+# A credit's name may hold initials (`T.Lâm`, `H. Long`) and sites (`VOV.VN`, `baochinhphu.vn`),
+# never another full stop.
+_CREDIT_NAME = r"(?:[^.!?:()]|(?<=\b[A-ZĐ])\.|\.(?=(?:vn|VN|com|net|org)\b)){1,80}"
 # A paragraph ending in a photo credit: `… (Ảnh: TTXVN)`, `… (Ảnh: Hải Long).`,
-# `… Ảnh: Quang Hải`, `… Ảnh: T.Lâm`, `ẢNH: …`, `(Ảnh minh họa)`, `(Ảnh tư liệu)`.
+# `… Ảnh: Quang Hải`, `… Ảnh: T.Lâm`, `… Ảnh minh họa: TTXVN`, `(Ảnh minh họa)`, `(Ảnh tư liệu)`,
+# and after a space alone, a credit word in capitals: `… Đại sứ Lào ẢNH: TTXVN`, `… lễ Ảnh: VOV`.
 CAPTION = re.compile(
-    rf"(?:\(\s*{_CREDIT_WORD}(?:\s+minh\s+h[oọ]ạ?a?|\s+tư\s+liệu)?\s*(?::[^()]{{1,80}})?\)"
-    rf"|(?:^|[.!?…\"”)]\s*|\s[-–—|]\s*){_CREDIT_WORD}\s*:\s*{_CREDIT_NAME})\s*\.?$"
+    rf"(?:\(\s*{_CREDIT_WORD}{_CREDIT_KIND}\s*(?::[^()]{{1,80}})?\)"
+    rf"|(?:(?:^|[.!?…\"”)]\s*|\s[-–—|]\s*){_CREDIT_WORD}|\s(?:Ảnh|ẢNH)){_CREDIT_KIND}\s*:\s*{_CREDIT_NAME})\s*\.?$"
 )
+# A credit alone (`Ảnh: Hữu Chiến`, `(Ảnh: TTXVN)`): the caption is the paragraph before it.
+CREDIT_ALONE = re.compile(
+    rf"^(?:\(\s*{_CREDIT_WORD}{_CREDIT_KIND}\s*:[^()]{{1,80}}\)|{_CREDIT_WORD}{_CREDIT_KIND}\s*:\s*{_CREDIT_NAME})\s*\.?$"
+)
+CAPTION_TEXT_MAX_CHARS = 250  # a caption's text before a credit alone on the next line
 
 _BYLINE_WORD = re.compile(r"^[^\W\d_][^\W\d_'’.-]*\.?$")
 _INITIALLED = re.compile(r"^(?:[^\W\d_]\.\s?)+[^\W\d_][^\W\d_'’-]*$")  # `T.Lâm`: a name on its own
-# What follows a name in a byline: `(từ Viêng Chăn)`, `(TTXVN)`, `(tổng hợp)`, `/VOV-Lào`.
-_BYLINE_NOTE = re.compile(r"\s*(?:\([^()]{1,30}\)|/\s*[^\W\d_][\w.+-]{1,20})$")
+# What follows a name in a byline: `(từ Viêng Chăn)`, `(TTXVN)`, `(tổng hợp)`, `/VOV-Lào`,
+# `/VOV-Viêng Chăn`, ` - Phóng viên VOV tại Lào`.
+_BYLINE_NOTE = re.compile(
+    r"\s*(?:\([^()]{1,30}\)|/\s*[^\W\d_][\w.+-]{1,20}(?:\s+[^\W\d_][\w-]*){0,2}"
+    r"|\s[-–,]\s*(?:Phóng\s+viên|PV|Biên\s+tập\s+viên|Thông\s+tấn\s+xã)\b[^()]{0,40})$",
+    re.IGNORECASE,
+)
+# What precedes the names: `Tin, ảnh: TUẤN HUY`, `Bài và ảnh: Nguyễn Hoàng`, `Ảnh: …` is a caption.
+_BYLINE_ROLE = re.compile(
+    r"^(?:Tin|Bài|Video|Clip)(?:\s*(?:,|và|-|\+)\s*(?:tin|bài|ảnh|video|clip))*\s*:\s*", re.IGNORECASE
+)
 _BYLINE_JOIN = re.compile(r"\s*[-–,]\s*|\s+và\s+")  # `Viết Tuân - Thanh Hằng`, `Thu Hằng, Hà Anh`
-# A byline without a name: the outlet's reporter(s).
-_BYLINE_GENERIC = re.compile(r"(?:Nhóm\s+)?(?:PV|P\.V\.?|phóng\s+viên|BTV|CTV)", re.IGNORECASE)
+# A byline without a name: the outlet's reporter(s), `Phóng viên TTXVN tại Lào`.
+_BYLINE_GENERIC = re.compile(
+    r"(?:Nhóm\s+)?(?:PV|P\.V\.?|phóng\s+viên(?:\s+[A-ZĐ][\w+/-]*(?:\s+tại\s+[^\W\d_][\w ]{0,30})?)?|BTV|CTV)",
+    re.IGNORECASE,
+)
 # `Hà Nội, ngày 7/10/2025` as the last line: where and when the text was written.
 CLOSING_DATELINE = re.compile(r"^[^\W\d_][^,\d]{0,40},\s*(?:ngày\s+)?\d{1,2}[/.-]\d{1,2}[/.-]\d{4}\.?$")
 _ALL_CAPS_MIN_LETTERS = 4
@@ -75,20 +107,24 @@ _NEVER = re.compile(r"(?!)")
 @dataclass(frozen=True)
 class Boilerplate:
     """Compiled boilerplate patterns, one expression per kind (each line is matched once per kind,
-    not once per pattern): lines to drop, lines that start a block to cut, and lines dropped only
-    above the article (site section names, breadcrumbs)."""
+    not once per pattern): lines to drop, lines that start a block to cut, lines dropped only
+    above the article (site section names, breadcrumbs), and lines that end the article (comments,
+    the site's footer: what follows them is dropped too)."""
 
     drop: re.Pattern[str] = _NEVER
     cut: re.Pattern[str] = _NEVER
     top: re.Pattern[str] = _NEVER
+    end: re.Pattern[str] = _NEVER
 
     @classmethod
-    def compile(cls, drop: Sequence[str], cut: Sequence[str], top: Sequence[str] = ()) -> Boilerplate:
+    def compile(
+        cls, drop: Sequence[str], cut: Sequence[str], top: Sequence[str] = (), end: Sequence[str] = ()
+    ) -> Boilerplate:
         def whole_line(patterns: Sequence[str]) -> re.Pattern[str]:
             either = "|".join(rf"(?:{p})\Z" for p in patterns)
             return re.compile(f"(?:{either})", re.IGNORECASE) if patterns else _NEVER
 
-        return cls(whole_line(drop), whole_line(cut), whole_line(top))
+        return cls(whole_line(drop), whole_line(cut), whole_line(top), whole_line(end))
 
     def dropped(self, line: str) -> bool:
         return self.drop.match(line) is not None
@@ -99,6 +135,9 @@ class Boilerplate:
     def at_top(self, line: str) -> bool:
         return self.top.match(line) is not None
 
+    def ends(self, line: str) -> bool:
+        return self.end.match(line) is not None
+
 
 # --- line and paragraph predicates ---------------------------------------------------------
 
@@ -107,9 +146,15 @@ def ends_sentence(text: str) -> bool:
     return text.rstrip('"”’)»').endswith(tuple(SENTENCE_END))
 
 
+_TIME_ALONE = re.compile(
+    r"^\d{1,2}[:h]\d{2}(?::\d{2})?(?:\s*(?:AM|PM|SA|CH))?(?:\s*\(?GMT\s*\+\s*7\)?)?$", re.IGNORECASE
+)
+
+
 def is_dateline(text: str) -> bool:
-    """`Thứ Sáu, 06/12/2024 14:32 (GMT+7)`, `10-07-2024, 18:55` alone on a line."""
-    return bool(dates.DATELINE.match(text))
+    """`Thứ Sáu, 06/12/2024 14:32 (GMT+7)`, `10-07-2024, 18:55` alone on a line; also the time
+    alone (`09:15`), which some templates print on the line below the date."""
+    return bool(dates.DATELINE.match(text) or _TIME_ALONE.match(text))
 
 
 def is_caption(text: str) -> bool:
@@ -124,7 +169,7 @@ def source_prefix(text: str) -> tuple[str | None, str]:
     m = SOURCE_PREFIX.match(text)
     if not m:
         return None, text
-    name = m.group("paren") or m.group("tag")
+    name = m.group("paren") or m.group("tag") or m.group("initials")
     if _NOT_SOURCE.match(name) or name[0].islower():
         return None, text
     if m.group("place") and not all(word[0].isupper() for word in m.group("place").split()):
@@ -157,17 +202,27 @@ def is_all_caps(text: str) -> bool:
 
 
 def looks_like_title(text: str) -> bool:
-    """A short line that is not a sentence, a dateline, a source-prefixed lede or a caption."""
+    """A short line that is not a sentence, a dateline, a source-prefixed lede or a caption.
+
+    Titles may end in `?` or `!`, never in a full stop (`… khẳng định: “…Lào.”` is a lede). An
+    upper-case word and a dash start a title, not a lede, when no full stop ends the line
+    (`EVN - EDL ký hợp đồng …`)."""
+    if len(text) > TITLE_MAX_CHARS or len(text.split()) > TITLE_MAX_WORDS or _ends_full_stop(text):
+        return False
+    m = SOURCE_PREFIX.match(text)
+    prefixed = source_prefix(text)[0] is not None and not (m and m.group("tag") and "." not in m.group("tag"))
     return (
-        len(text) <= TITLE_MAX_CHARS
-        and len(text.split()) <= TITLE_MAX_WORDS
-        and not text.endswith(".")
+        not prefixed
         and not is_dateline(text)
-        and source_prefix(text)[0] is None
         and source_line(text) is None
         and not is_caption(text)
         and any(c.isalpha() for c in text)
     )
+
+
+def _ends_full_stop(text: str) -> bool:
+    """A full stop last, closing quotes and brackets aside (`… Lào.”`)."""
+    return text.rstrip('"”’)»').endswith(".")
 
 
 def looks_like_heading(text: str) -> bool:
@@ -179,7 +234,8 @@ def looks_like_heading(text: str) -> bool:
     return (
         len(text) <= HEADING_MAX_CHARS
         and len(text.split()) <= HEADING_MAX_WORDS
-        and not text.endswith((".", ",", ";", ":", "…"))
+        and not ends_sentence(text)  # nor a quote (`“… quên.”`), a question or an exclamation
+        and not text.endswith((",", ";", ":"))
         and any(c.isalpha() for c in text)
     )
 
@@ -192,7 +248,7 @@ def byline(text: str) -> str | None:
     """
     if len(text) > BYLINE_MAX_CHARS:
         return None  # a paragraph (every seed's last paragraph is asked)
-    names = _BYLINE_NOTE.sub("", text)
+    names = _BYLINE_NOTE.sub("", _BYLINE_ROLE.sub("", text))
     if _BYLINE_GENERIC.fullmatch(names):
         return names
     return names if names and all(map(_is_name, _BYLINE_JOIN.split(names))) else None
@@ -207,30 +263,53 @@ def _is_name(text: str) -> bool:
 
 
 def source_trailer(text: str) -> str | None:
-    """`Theo TTXVN` as the last line: the outlet the article was taken from."""
+    """`Theo TTXVN`, `Nguồn: TTXVN`, `(TTXVN/Vietnam+)` as the last line: the outlet the article
+    was taken from."""
     m = SOURCE_TRAILER.match(text)
-    return m.group("name").strip() if m else None
+    if not m:
+        return None
+    name = (m.group("name") or m.group("paren")).strip()
+    if not (name[0].isupper() or name[0].isdigit()) or len(name.split()) > SOURCE_TRAILER_WORDS:
+        return None  # `Theo dự kiến đoàn sẽ về nước ngày 26/11.`: a sentence
+    return None if _NOT_SOURCE.match(name) else name
 
 
 # --- paragraph assembly --------------------------------------------------------------------
 
 
 def remove_boilerplate(lines: Sequence[str], boilerplate: Boilerplate) -> list[str]:
-    """Drop boilerplate lines; cut a related-links block: its heading (`Tin liên quan`) and the
-    headlines and teasers under it, to the end, or to where the article goes on (`related_end`)."""
+    """Drop boilerplate lines; drop everything from a line that ends the article (`Bình luận (3)`);
+    cut a related-links block: its heading (`Tin liên quan`) and the headlines and teasers under
+    it, to the end, or to where the article goes on (`related_end`).
+
+    An end line above the article's first sentence, or a block's heading above anything but
+    menus and datelines, is an item of the site's menu (`Tin mới` above the title): dropped
+    alone. A byline after a block that runs to the end is kept.
+    """
+    start = next((i for i, line in enumerate(lines) if ends_sentence(line) and not boilerplate.dropped(line)), 0)
+    stop = next((i for i in range(start, len(lines)) if lines[i] and boilerplate.ends(lines[i])), len(lines))
     kept: list[str] = []
+    menu = True  # only menus and datelines kept so far
     at = 0
-    while at < len(lines):
+    while at < stop:
         line = lines[at]
-        if line and boilerplate.cuts(line):
-            end = related_end(lines, at + 1, boilerplate)
+        if not line:
+            kept.append(line)
+        elif boilerplate.dropped(line) or (at < start and boilerplate.ends(line)) or (menu and boilerplate.cuts(line)):
+            pass
+        elif boilerplate.cuts(line):
+            end = related_end(lines[:stop], at + 1, boilerplate)
             if end is None:
+                last = next((x for x in reversed(lines[at + 1 : stop]) if x and not boilerplate.dropped(x)), "")
+                if byline(last):  # the author's name, after the links
+                    kept += ["", last]
                 break
             kept.append("")  # what follows is a paragraph of its own
             at = end
             continue
-        if not (line and boilerplate.dropped(line)):
+        else:
             kept.append(line)
+            menu = menu and (boilerplate.at_top(line) or is_dateline(line))
         at += 1
     return kept
 
@@ -248,18 +327,22 @@ def related_end(lines: Sequence[str], start: int, boilerplate: Boilerplate) -> i
         if not line or boilerplate.cuts(line) or boilerplate.dropped(line):
             continue
         teaser = source_prefix(line)[0] is not None or line.endswith(("…", "...", "\ufffd"))
-        if not (teaser or looks_like_heading(line) or not ends_sentence(line)):
-            return at
+        if line.endswith(":") or not (teaser or looks_like_heading(line) or not ends_sentence(line)):
+            return at  # a sentence, or a line that introduces what follows (`Bộ trưởng nhấn mạnh:`)
     return None
+
+
+_SALUTATION = re.compile(r"(?:Kính\s+gửi|Kính\s+thưa|Thưa)\b", re.IGNORECASE)
 
 
 def paragraphs(lines: Sequence[str]) -> list[str]:
     """Group cleaned lines into paragraphs.
 
     Seeds put one paragraph on each line, with or without blank lines between (seed 001 has
-    none). A line that does not end a sentence followed by one that starts in lower case is a
-    hard wrap and is joined. A paragraph repeating the one before it (scrapers duplicate
-    headings and captions) is dropped.
+    none). A line that does not end a sentence followed by one that starts in lower case, or a
+    line that ends in a comma or a semicolon (no paragraph does, but a letter's or a speech's
+    salutation: `Kính gửi …,`), is a hard wrap and is joined. A paragraph repeating the one
+    before it (scrapers duplicate headings and captions) is dropped.
     """
     groups: list[list[str]] = []  # the lines of each paragraph: joined once, at the end
     lengths: list[int] = []  # each paragraph's length once joined
@@ -268,7 +351,12 @@ def paragraphs(lines: Sequence[str]) -> list[str]:
         if not line:
             joinable = False
             continue
-        if joinable and groups and line[0].islower() and not ends_sentence(groups[-1][-1]):
+        if (
+            joinable
+            and groups
+            and (line[0].islower() or (groups[-1][-1].endswith((",", ";")) and not _SALUTATION.match(groups[-1][0])))
+            and not ends_sentence(groups[-1][-1])
+        ):
             groups[-1].append(line)
             lengths[-1] += 1 + len(line)
         elif not groups or len(line) != lengths[-1] or line != " ".join(groups[-1]):
@@ -307,13 +395,31 @@ def parse_seed(text: str, boilerplate: Boilerplate) -> ParsedSeed:
     del paras[:taken]
 
     title: str | None = None
+    author: str | None = None
     if paras and looks_like_title(paras[0]) and (len(paras) > 1 or not ends_sentence(paras[0])):
         title = paras.pop(0)  # alone, a line that is no sentence is a title without its article
         taken, source = _take_top(paras, top_dates, source, boilerplate)
         del paras[:taken]
+        # A few words alone above a longer line, both above the lede, are a site's section name
+        # (`Ngoại giao`) above the title.
+        while (
+            len(title.split()) <= SECTION_MAX_WORDS
+            and all(word.isalpha() for word in title.split())
+            and len(paras) > 1
+            and looks_like_title(paras[0])
+            and len(paras[0].split()) > len(title.split())
+        ):
+            title = paras.pop(0)
+            taken, source = _take_top(paras, top_dates, source, boilerplate)
+            del paras[:taken]
+        # The author's name next to the dateline (`Nhật Minh` above or below `24/11/2025 09:15`).
+        if len(paras) > 2 and (names := byline(paras[0])) and (top_dates or is_dateline(paras[1])):
+            author = names
+            del paras[0]
+            taken, source = _take_top(paras, top_dates, source, boilerplate)
+            del paras[:taken]
 
     # The end: a byline, a `Theo …` source line and/or a closing `Hà Nội, ngày 7/10/2025`.
-    author: str | None = None
     closing: str | None = None
     for _ in range(3):
         if len(paras) < 2:
@@ -329,15 +435,21 @@ def parse_seed(text: str, boilerplate: Boilerplate) -> ParsedSeed:
             break
         paras.pop()
 
+    paras = with_credits_joined(paras)
+
     # The lede: the first paragraph that is not a caption; its source prefix is metadata (a
-    # date in it, `Hà Nội, 24/11/2025 (TTXVN) -`, is still looked at).
+    # date in it, `Hà Nội, 24/11/2025 (TTXVN) -`, is still looked at). Below a sapo without one,
+    # a wire's prefix starts the next paragraph (`Viêng Chăn (TTXVN) - `, as Vietnam+ prints it).
     lede_at = next((i for i, p in enumerate(paras) if not is_caption(p)), None)
     if lede_at is not None:
-        prefix, rest = source_prefix(paras[lede_at])
-        if prefix is not None and rest:
-            source = source or prefix
-            top_dates.append(paras[lede_at][: len(paras[lede_at]) - len(rest)])
-            paras[lede_at] = rest
+        for at in (lede_at, lede_at + 1)[: len(paras) - lede_at]:
+            prefix, rest = source_prefix(paras[at])
+            m = SOURCE_PREFIX.match(paras[at])
+            if prefix is not None and rest and (at == lede_at or (m and m.group("paren"))):
+                source = source or prefix
+                top_dates.append(paras[at][: len(paras[at]) - len(rest)])
+                paras[at] = rest
+                break
 
     blocks = classify_blocks(paras, lede_at)
     lede = paras[lede_at] if lede_at is not None else None
@@ -382,6 +494,24 @@ def _take_top(
     return taken, source
 
 
+def with_credits_joined(paras: Sequence[str]) -> list[str]:
+    """A photo credit alone (`Ảnh: Hữu Chiến`) joined to the short paragraph before it, its caption."""
+    joined: list[str] = []
+    for p in paras:
+        before = joined[-1] if joined else ""
+        if (
+            before
+            and CREDIT_ALONE.match(p)
+            and len(before) <= CAPTION_TEXT_MAX_CHARS
+            and not is_caption(before)
+            and source_prefix(before)[0] is None
+        ):
+            joined[-1] = f"{before.rstrip()} {p}" if p.startswith("(") else f"{before.rstrip(' .')}. {p}"
+        else:
+            joined.append(p)
+    return joined
+
+
 def repeated(paras: Sequence[str]) -> list[str] | None:
     """The first half when the paragraphs are the same text twice (a seed pasted twice), else None."""
     half, odd = divmod(len(paras), 2)
@@ -390,14 +520,21 @@ def repeated(paras: Sequence[str]) -> list[str] | None:
     return None
 
 
+# An item of a list: `1. …`, `2) …`, `- …`, `• …`.
+_LIST_ITEM = re.compile(r"^(?:\d{1,2}[.)]|[-–•+*])\s")
+
+
 def classify_blocks(paras: Sequence[str], lede_at: int | None) -> list[Block]:
-    """Captions, sub-headings and paragraphs. The lede and the last paragraph are never headings."""
+    """Captions, sub-headings and paragraphs. The lede and the last paragraph are never headings,
+    nor are the items of a list (`1. …` next to `2. …`)."""
     blocks: list[Block] = []
     last = len(paras) - 1
+    items = [_LIST_ITEM.match(p) is not None for p in paras]
     for i, p in enumerate(paras):
+        listed = items[i] and ((i > 0 and items[i - 1]) or (i < last and items[i + 1]))
         if is_caption(p):
             kind = BlockKind.CAPTION
-        elif i != lede_at and 0 < i < last and looks_like_heading(p) and not _is_heading(blocks):
+        elif i != lede_at and 0 < i < last and not listed and looks_like_heading(p) and not _is_heading(blocks):
             kind = BlockKind.HEADING
         else:
             kind = BlockKind.PARAGRAPH

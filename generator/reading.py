@@ -157,9 +157,18 @@ def _utf8_sequence() -> re.Pattern[str]:
     return re.compile(f"[{first2}][{more}]|[{first3}][{more}]{{2}}|[{first4}][{more}]{{3}}")
 
 
+# Line breaks other than LF, CRLF and CR that pasted text holds: vertical tab and form feed (word
+# processors), NEL, and Unicode's line and paragraph separators (web pages, PDF exports).
+_OTHER_BREAKS = {"\x0b": "\n", "\x0c": "\n", "\x85": "\n", "\u2028": "\n", "\u2029": "\n\n"}
+
+
 def normalise(text: str) -> str:
-    """NFC, `\\n` line endings (from LF, CRLF or CR)."""
+    """NFC, `\\n` line endings (from LF, CRLF, CR and the other line breaks in `_OTHER_BREAKS`;
+    a paragraph separator ends a paragraph)."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    for char, replacement in _OTHER_BREAKS.items():
+        if char in text:  # rare: a scan per character costs less than a translation of every text
+            text = text.replace(char, replacement)
     return unicodedata.normalize("NFC", text)
 
 

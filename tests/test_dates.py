@@ -109,6 +109,13 @@ def test_history_and_anniversaries_are_not_the_day_of_writing(text: str, date: P
         ("2025-11-24 08:30", D(2025, 11, 24)),
         ("Thứ Hai, 24/11/2025 08:30:15 +07:00", D(2025, 11, 24)),
         ("24.11.2025 08:30", D(2025, 11, 24)),
+        ("Nov 24, 2025 | 09:15", D(2025, 11, 24)),
+        ("Monday, November 24, 2025 09:15", D(2025, 11, 24)),
+        ("24 November 2025", D(2025, 11, 24)),
+        ("Sept. 3, 2025", D(2025, 9, 3)),
+        ("24 Tháng 11, 2025", D(2025, 11, 24)),
+        ("Thứ Hai, 24/11/2025 09:15 | Lượt xem: 1.234", D(2025, 11, 24)),
+        ("Thứ Hai, 24/11/2025 09:15 (Giờ Hà Nội)", D(2025, 11, 24)),
     ],
 )
 def test_datelines_outlets_print(line: str, date: PartialDate) -> None:
@@ -118,7 +125,16 @@ def test_datelines_outlets_print(line: str, date: PartialDate) -> None:
 
 @pytest.mark.parametrize(
     "line",
-    ["Ngày 24/11/2025, Thủ tướng tiếp Đại sứ Lào.", "Hai bên 24/11/2025", "2021-2030", "2025", "08:30", "Thứ Hai"],
+    [
+        "Ngày 24/11/2025, Thủ tướng tiếp Đại sứ Lào.",
+        "Hai bên 24/11/2025",
+        "2021-2030",
+        "2025",
+        "08:30",
+        "Thứ Hai",
+        "May 10 năm 2024",
+        "Nov 24, 2025 hai bên ký kết",
+    ],
 )
 def test_sentences_with_a_date_are_not_datelines(line: str) -> None:
     assert not dates.DATELINE.match(line)
@@ -162,3 +178,16 @@ def test_curated_values_that_are_not_dates(value: object) -> None:
 )
 def test_display_never_invents_a_day(date: PartialDate, iso: str, vi: str) -> None:
     assert (date.iso(), date.vi()) == (iso, vi)
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("Tinov 24, 2025 và ngày 3/4/2025", D(2025, 4, 3)),  # a month's name only at a word's start
+        ("mã số 112/1/2024 và ngày 3/4/2025", D(2025, 4, 3)),  # nor a day inside a longer number
+        ("số 2024-2025-11-24, ngày 5/6/2025", D(2025, 6, 5)),
+        ("ngày 5 tháng 6, 2025", D(2025, 6, 5)),
+    ],
+)
+def test_a_date_starts_where_a_word_or_number_starts(text: str, date: PartialDate) -> None:
+    assert dates.find_text_date(text)[0] == date

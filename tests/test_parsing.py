@@ -25,6 +25,9 @@ from generator.parsing import Boilerplate, parse_seed
         ("Viêng Chăn (TTXVN) - Ngày 24/11/2025, Chủ tịch", "TTXVN", "Ngày 24/11/2025, Chủ tịch"),
         ("Hà Nội, 24/11/2025 (TTXVN) - Hai bên", "TTXVN", "Hai bên"),
         ("(TTXVN/Vietnam+) - Ngày 22/11/2025, các tỉnh", "TTXVN/Vietnam+", "Ngày 22/11/2025, các tỉnh"),
+        ("TGVN. Tối 23/11, tại Viêng Chăn", "TGVN", "Tối 23/11, tại Viêng Chăn"),
+        ("Viêng Chăn, ngày 23/11 (TTXVN) - Hai bên", "TTXVN", "Hai bên"),
+        ("EVN - EDL ký hợp đồng", "EVN", "EDL ký hợp đồng"),  # a lede's prefix; a title's, see test_title_line
         ("Sáng nay (Chinhphu.vn) - hai bên", None, "Sáng nay (Chinhphu.vn) - hai bên"),
         ("Việt - Lào phấn đấu nâng kim ngạch", None, "Việt - Lào phấn đấu nâng kim ngạch"),
         ("(Ảnh: TTXVN) - Hai bên", None, "(Ảnh: TTXVN) - Hai bên"),
@@ -55,6 +58,12 @@ def test_source_alone_on_its_line(text: str, source: str | None) -> None:
         ("Hai Bộ trưởng tại cuộc hội đàm. Ảnh: T.Lâm", True),
         ("Quang cảnh lễ đón. Ảnh: H. Long", True),
         ("Lễ đón tại sân bay Wattay. (Ảnh tư liệu)", True),
+        ("Toàn cảnh buổi lễ. Ảnh: VOV.VN", True),
+        ("Thủ tướng tại lễ đón. Ảnh: baochinhphu.vn", True),
+        ("Chủ tịch nước tiếp Đại sứ Lào ẢNH: TTXVN", True),
+        ("Cửa khẩu quốc tế Nậm Cắn. Ảnh minh họa: TTXVN", True),
+        ("Lễ ký kết năm 1977. Ảnh tư liệu: TTXVN", True),
+        ("Triển lãm giới thiệu nhiều hình ảnh: tư liệu quý về quan hệ hai nước được trưng bày.", False),
         ("Quang cảnh hội đàm. Ảnh: TTXVN. Hai bên ký kết nhiều văn bản hợp tác quan trọng.", False),
         ("Hai bên nhất trí tăng cường hợp tác, theo Bộ Ngoại giao.", False),
         ("Bức ảnh: hai bên bắt tay trong buổi lễ trang trọng, mở đầu chuyến thăm.", False),
@@ -82,6 +91,12 @@ def test_caption(text: str, caption: bool) -> None:
         ("P.V", "P.V"),
         ("Nhóm PV", "Nhóm PV"),
         ("Nhóm phóng viên", "Nhóm phóng viên"),
+        ("Hữu Chiến/VOV-Viêng Chăn", "Hữu Chiến"),
+        ("Tin, ảnh: TUẤN HUY", "TUẤN HUY"),
+        ("Bài và ảnh: Nguyễn Hoàng", "Nguyễn Hoàng"),
+        ("Phóng viên TTXVN tại Lào", "Phóng viên TTXVN tại Lào"),
+        ("Thanh Hà - Phóng viên VOV tại Lào", "Thanh Hà"),
+        ("Tin, ảnh: hai bên ký kết", None),
         ("Lào", None),
         ("Hai bên nhất trí (tổng hợp)", None),
         ("Hai bên nhất trí", None),
@@ -105,6 +120,9 @@ def test_byline(text: str, author: str | None) -> None:
         ("Thứ Sáu, 06/12/2024 14:32 (GMT+7)", False),
         ("VOV.VN - Ngày 26/02/2024, tại Thủ đô Hà Nội", False),
         ("Hai nhà lãnh đạo tại hội đàm (Ảnh: TTXVN)", False),
+        ("EVN - EDL ký hợp đồng mua bán điện giai đoạn 2026-2030", True),
+        ("Tổng Bí thư khẳng định: “Việt Nam luôn sát cánh cùng Lào.”", False),
+        ("TTXVN - Hai bên ký kết hiệp định hợp tác.", False),
         ("x " * 40, False),
     ],
 )
@@ -122,6 +140,8 @@ def test_title_line(text: str, title: bool) -> None:
         ("Hai bên nhất trí tăng cường hợp tác.", False),
         ("Hai bên nhất trí tăng cường các nội dung sau:", False),
         ("Chủ tịch Quốc hội Trần Thanh Mẫn hội kiến (Ảnh: Media Quốc hội).", False),
+        ("Ông khẳng định: “Lào sẽ không bao giờ quên.”", False),
+        ("PV: Xin Đại sứ đánh giá về quan hệ hai nước?", False),
     ],
 )
 def test_heading(text: str, heading: bool) -> None:
@@ -140,6 +160,11 @@ def test_heading(text: str, heading: bool) -> None:
         (["Tiêu đề ngắn", "Hai bên nhất trí."], ["Tiêu đề ngắn", "Hai bên nhất trí."]),
         (["Lặp lại", "Lặp lại", "", "Khác."], ["Lặp lại", "Khác."]),
         (["Dòng một", "", "dòng hai."], ["Dòng một", "dòng hai."]),  # a blank line is a paragraph break
+        (
+            ["Chiều 25/11, tại kỳ họp thứ 10,", "Thủ tướng Lào trình bày kế hoạch."],
+            ["Chiều 25/11, tại kỳ họp thứ 10, Thủ tướng Lào trình bày kế hoạch."],
+        ),
+        (["Kính gửi đồng chí Tô Lâm,", "Nhân dịp Quốc khánh."], ["Kính gửi đồng chí Tô Lâm,", "Nhân dịp Quốc khánh."]),
     ],
 )
 def test_paragraphs(lines: list[str], expected: list[str]) -> None:
@@ -160,6 +185,13 @@ def test_paragraphs(lines: list[str], expected: list[str]) -> None:
         ("Báo lỗi", False),
         ("[Ảnh]", False),
         ("[Hình ảnh: Lễ đón]", False),
+        ("Facebook", False),
+        ("Copy link thành công", False),
+        ("Hotline: 096 8811 999", False),
+        ("QUẢNG CÁO", False),
+        ("Trở lại Thời sự", False),
+        ("Đăng ký nhận bản tin Lao Động", False),
+        ("Trở lại Lào sau 10 năm, ông xúc động.", True),
         ("Bản quyền tác giả được hai bên bảo hộ theo hiệp định.", True),
         ("Hai bên chia sẻ kinh nghiệm lập pháp.", True),
         ("Xem thêm các bài viết khác của tác giả trong chuyên mục sau đây là một câu dài.", True),
@@ -187,6 +219,52 @@ RELATED_THEN_ARTICLE = [
 @pytest.mark.parametrize(
     ("lines", "kept"),
     [
+        (  # readers' comments end the article
+            ["Bài viết.", "Thanh Hằng", "Bình luận (1)", "Nguyễn Văn Nam", "Cảnh đẹp quá.", "Trả lời"],
+            ["Bài viết.", "Thanh Hằng"],
+        ),
+        (  # the masthead in the footer
+            ["Bài viết.", "Tổng Biên tập: Nguyễn Văn A", "Giấy phép số 123/GP-BTTTT", "Địa chỉ: 35 Trần Hưng Đạo."],
+            ["Bài viết."],
+        ),
+        (  # above the article, a block's heading is a menu item
+            ["Tin mới", "Thứ hai, 24/11/2025 09:15", "Tiêu đề", "Bài viết."],
+            ["Thứ hai, 24/11/2025 09:15", "Tiêu đề", "Bài viết."],
+        ),
+        (["Bình luận (0)", "Tiêu đề", "Bài viết."], ["Tiêu đề", "Bài viết."]),
+        (  # a line that introduces a quote is the article going on
+            ["Bài viết.", "Tin liên quan", "Tiêu đề khác", "Bộ trưởng nhấn mạnh:", "“Đây là tuyến đường chiến lược.”"],
+            ["Bài viết.", "", "Bộ trưởng nhấn mạnh:", "“Đây là tuyến đường chiến lược.”"],
+        ),
+        (  # the byline after links to the end
+            ["Bài viết.", "Đọc tiếp", "Tiêu đề khác", "TTO - Tỉnh vừa trao 20 ngôi nhà…", "HOÀNG TÁO", "Gửi bình luận"],
+            ["Bài viết.", "", "HOÀNG TÁO"],
+        ),
+    ],
+)
+def test_what_ends_the_article_and_what_does_not(lines: list[str], kept: list[str], data: Data) -> None:
+    assert parsing.remove_boilerplate(lines, data.boilerplate) == kept
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Theo TTXVN", "TTXVN"),
+        ("Nguồn: TTXVN", "TTXVN"),
+        ("(TTXVN/Vietnam+)", "TTXVN/Vietnam+"),
+        ("(Theo Vientiane Times)", "Vientiane Times"),
+        ("Theo dự kiến đoàn sẽ về nước ngày 26/11.", None),
+        ("(Ảnh: TTXVN)", None),
+        ("(tổng hợp)", None),
+    ],
+)
+def test_source_trailer(text: str, source: str | None) -> None:
+    assert parsing.source_trailer(text) == source
+
+
+@pytest.mark.parametrize(
+    ("lines", "kept"),
+    [
         (RELATED_THEN_ARTICLE, ["Bài viết.", "", *RELATED_THEN_ARTICLE[4:]]),  # the article goes on
         (RELATED_THEN_ARTICLE[:4], ["Bài viết."]),  # headlines and teasers to the end: all cut
         (["Bài viết.", "Bài liên quan", "Tiêu đề khác", "Các tin khác", "Tiêu đề nữa"], ["Bài viết."]),
@@ -201,6 +279,7 @@ def test_a_related_links_block_ends_where_the_article_goes_on(lines: list[str], 
 
 
 ARTICLE = "Hai bên nhất trí tăng cường hợp tác.\n\nHai bên ký kết 12 văn kiện."
+D24, D26 = PartialDate(2025, 11, 24), PartialDate(2025, 11, 26)
 
 
 @pytest.mark.parametrize(
@@ -233,6 +312,35 @@ ARTICLE = "Hai bên nhất trí tăng cường hợp tác.\n\nHai bên ký kết
             None,
         ),
         ("Tiêu đề bài\n" + ARTICLE + "\nHữu Chiến (từ Viêng Chăn)", "Tiêu đề bài", None, None, "Hữu Chiến"),
+        (
+            "Thời sự\nNgoại giao\nThứ hai, 24/11/2025 - 09:15\nViệt Nam và Lào hoàn tất phân giới\n" + ARTICLE,
+            "Việt Nam và Lào hoàn tất phân giới",
+            PartialDate(2025, 11, 24),
+            None,
+            None,
+        ),
+        (
+            "Chia sẻ\nFacebook\nZalo\nEmail\nTiêu đề bài\nThứ Sáu, 12/09/2025 14:00 (GMT+7)\n" + ARTICLE,
+            "Tiêu đề bài",
+            PartialDate(2025, 9, 12),
+            None,
+            None,
+        ),
+        ("Tiêu đề bài\nNhật Minh\n24/11/2025 09:15 GMT+7\n" + ARTICLE, "Tiêu đề bài", D24, None, "Nhật Minh"),
+        ("Tiêu đề bài\n24/11/2025 09:15 GMT+7\nNhật Minh\n" + ARTICLE, "Tiêu đề bài", D24, None, "Nhật Minh"),
+        ("Tiêu đề bài\nNov 24, 2025 | 09:15\n" + ARTICLE, "Tiêu đề bài", D24, None, None),
+        ("Monday, November 24, 2025 09:15\nTiêu đề bài\n" + ARTICLE, "Tiêu đề bài", D24, None, None),
+        ("Tiêu đề bài\n24 Tháng 11, 2025\n09:15\n" + ARTICLE, "Tiêu đề bài", D24, None, None),
+        ("Tin mới\nThứ hai, 24/11/2025 09:15\nTiêu đề bài\n" + ARTICLE, "Tiêu đề bài", D24, None, None),
+        (
+            "Tiêu đề bài\n" + ARTICLE + "\nThanh Hằng\nBình luận (1)\nNguyễn Văn Nam\nCảnh đẹp quá.\nTrả lời",
+            "Tiêu đề bài",
+            None,
+            None,
+            "Thanh Hằng",
+        ),
+        ("Tiêu đề bài\n" + ARTICLE + "\n(TTXVN/Vietnam+)", "Tiêu đề bài", None, "TTXVN/Vietnam+", None),
+        ("EVN - EDL ký hợp đồng\nThứ Tư, 26/11/2025 11:00\n" + ARTICLE, "EVN - EDL ký hợp đồng", D26, None, None),
     ],
 )
 def test_forms_curators_met(
@@ -365,6 +473,47 @@ def test_impossible_header_falls_through_with_a_warning(data: Data) -> None:
     parsed = parse_seed("date 2024-13-45 Tiêu đề\n\nHai bên nhất trí.", data.boilerplate)
     assert parsed.date is None
     assert parsed.warnings == ("date header '2024-13-45' ignored: month 13 out of range",)
+
+
+def test_a_sentence_starting_with_theo_stays_in_the_article(data: Data) -> None:
+    parsed = parse_seed("Tiêu đề\n" + ARTICLE + "\nTheo dự kiến đoàn sẽ về nước ngày 26/11.", data.boilerplate)
+    assert parsed.source is None
+    assert parsed.blocks[-1].text == "Theo dự kiến đoàn sẽ về nước ngày 26/11."
+
+
+def test_a_quoted_first_line_is_the_lede_not_the_title(data: Data) -> None:
+    text = "date 2025-11-24 Tổng Bí thư khẳng định: “Việt Nam luôn sát cánh cùng Lào.”\n\n" + ARTICLE
+    parsed = parse_seed(text, data.boilerplate)
+    assert parsed.title is None
+    assert parsed.lede == "Tổng Bí thư khẳng định: “Việt Nam luôn sát cánh cùng Lào.”"
+
+
+def test_a_wire_prefix_below_the_sapo_is_the_source(data: Data) -> None:
+    text = "Tiêu đề\nSapo của bài viết.\nViêng Chăn (TTXVN) - Ngày 23/11, hai bên khai trương.\nHai bên ký kết."
+    parsed = parse_seed(text, data.boilerplate)
+    assert parsed.source == "TTXVN"
+    assert [b.text for b in parsed.blocks] == [
+        "Sapo của bài viết.",
+        "Ngày 23/11, hai bên khai trương.",
+        "Hai bên ký kết.",
+    ]
+
+
+@pytest.mark.parametrize("credit", ["Ảnh: Hữu Chiến", "(Ảnh: TTXVN)", "Ảnh minh họa: VOV.VN"])
+def test_a_credit_alone_makes_the_line_before_it_a_caption(credit: str, data: Data) -> None:
+    text = f"Tiêu đề\n{ARTICLE}\nBộ trưởng hai nước cắt băng khánh thành\n{credit}\nBệnh viện có 150 giường."
+    parsed = parse_seed(text, data.boilerplate)
+    captions = [b.text for b in parsed.blocks if b.kind is BlockKind.CAPTION]
+    assert len(captions) == 1
+    assert captions[0].startswith("Bộ trưởng hai nước cắt băng khánh thành") and captions[0].endswith(credit)
+    assert len(parsed.blocks) == 4
+
+
+def test_the_items_of_a_list_are_not_headings(data: Data) -> None:
+    text = "Tiêu đề\nHai bên nhất trí.\nCác nội dung gồm:\n1. Trao đổi tin\n2. Phối hợp tọa đàm\n3. Đào tạo\nHết."
+    parsed = parse_seed(text, data.boilerplate)
+    assert [b.kind for b in parsed.blocks].count(BlockKind.HEADING) == 0
+    assert [b.text for b in parsed.blocks][2:5] == ["1. Trao đổi tin", "2. Phối hợp tọa đàm", "3. Đào tạo"]
 
 
 def test_numbered_paragraphs_keep_their_text(data: Data) -> None:

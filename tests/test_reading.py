@@ -24,8 +24,11 @@ NFD = unicodedata.normalize("NFD", TEXT)
         TEXT.replace("\n", "\r\n").encode("utf-8"),
         TEXT.replace("\n", "\r").encode("utf-8"),
         NFD.encode("utf-8"),
+        TEXT.replace("\n", "\u2028").encode("utf-8"),
+        TEXT.replace("\n", "\x0b").encode("utf-8"),
+        TEXT.replace("\n", "\x0c").encode("utf-8"),
     ],
-    ids=["utf8", "utf8-bom", "utf16le-bom", "utf16be-bom", "crlf", "cr", "nfd"],
+    ids=["utf8", "utf8-bom", "utf16le-bom", "utf16be-bom", "crlf", "cr", "nfd", "line-separator", "vt", "ff"],
 )
 def test_decodes_to_nfc_with_lf(raw: bytes, tmp_path: Path) -> None:
     path = tmp_path / "seed.txt"
@@ -33,6 +36,12 @@ def test_decodes_to_nfc_with_lf(raw: bytes, tmp_path: Path) -> None:
     seed = read_seed(path, "seeds/seed.txt")
     assert seed.text == TEXT
     assert unicodedata.is_normalized("NFC", seed.text)
+
+
+def test_a_paragraph_separator_ends_a_paragraph(tmp_path: Path) -> None:
+    path = tmp_path / "seed.txt"
+    path.write_bytes("Tiêu đề\u2029Hai bên nhất trí.\u2028Hai bên ký kết.".encode())
+    assert read_seed(path, "seeds/seed.txt").text == "Tiêu đề\n\nHai bên nhất trí.\nHai bên ký kết."
 
 
 @pytest.mark.parametrize(
