@@ -376,6 +376,56 @@ def test_arrow_keys_move_through_the_results_as_in_material(reader: Reader, site
     page.wait_for_url(site_url + results[1])
 
 
+IN_RESULTS = "() => !!document.activeElement.closest('.md-search__output')"
+
+
+def test_escape_from_a_result_leaves_no_focus_on_hidden_results(reader: Reader, site_url: str) -> None:
+    """Escape closes the dialog wherever the focus is in it; the results it hides are out of
+    reach: neither the focus nor a Tab lands on links the reader cannot see."""
+    page = reader(site_url + "/")
+    assert len(search(page, "thuong mai")) >= 2
+    page.locator("#vl-search-query").press("ArrowDown")
+    page.keyboard.press("ArrowDown")
+    expect(page.locator(".md-search-result__link").nth(1)).to_be_focused()
+    page.keyboard.press("Escape")
+    expect(page.locator("#__search")).not_to_be_checked()
+    assert not page.evaluate(IN_RESULTS)
+    for _ in range(3):
+        page.keyboard.press("Tab")
+        assert not page.evaluate(IN_RESULTS), "Tab went into the hidden results"
+    expect(page.locator(".md-search__options button[type=reset]")).to_have_attribute("tabindex", "-1")
+
+
+def test_a_result_reached_by_keyboard_has_a_focus_ring(reader: Reader, site_url: str) -> None:
+    page = reader(site_url + "/")
+    search(page, "thuong mai")
+    page.locator("#vl-search-query").press("ArrowDown")
+    link = page.locator(".md-search-result__link").first
+    expect(link).to_be_focused()
+    ring = link.evaluate("a => [getComputedStyle(a).outlineStyle, parseFloat(getComputedStyle(a).outlineWidth)]")
+    assert ring[0] != "none" and ring[1] >= 1, ring
+
+
+def test_the_last_more_results_leaves_the_focus_in_the_dialog(reader: Reader, corpus_site: tuple[Path, str]) -> None:
+    """The last "Xem thêm kết quả" hides the button: the focus it had goes to the first result
+    it added, not to the page under the open dialog."""
+    _, url = corpus_site
+    page = reader(url + "/")
+    box = page.locator("#vl-search-query")
+    box.click()
+    box.press_sequentially("viet")
+    page.wait_for_function("() => document.getElementById('vl-search-results').dataset.query === 'viet'")
+    more, items = page.locator(".vl-search__more"), page.locator(".md-search-result__item")
+    assert more.is_visible(), "one page of results: the last 'more' is not tested"
+    more.focus()
+    while more.is_visible():
+        shown = items.count()
+        page.keyboard.press("Enter")
+        expect(items).not_to_have_count(shown)
+    expect(page.locator("#__search")).to_be_checked()
+    expect(items.nth(shown).locator("a")).to_be_focused()
+
+
 def test_tab_out_of_the_dialog_closes_search(reader: Reader, site_url: str) -> None:
     """Tab keeps the search open while it moves through the box and the results; once the focus
     leaves the dialog for the page (the tabs), the search is closed and nothing covers the focus."""

@@ -93,6 +93,7 @@
   const meta = root.querySelector(".md-search-result__meta");
   const list = root.querySelector(".md-search-result__list");
   const more = root.querySelector(".vl-search__more");
+  const output = root.querySelector(".md-search__output");
   const results = root.querySelector(".md-search-result");
   const label = (name, n) => (root.dataset["label" + name] || "").replace("{n}", String(n));
 
@@ -226,8 +227,13 @@
     if (id !== latest) return;
     const rows = batch.map((doc, i) => shards[i][doc % per]);
     // Links stay on this site: a URL from the index that resolves elsewhere is not shown.
-    list.append(...rows.filter(([url]) => new URL(url, base).origin === base.origin).map(item));
-    more.hidden = listed >= shown.length;
+    const added = rows.filter(([url]) => new URL(url, base).origin === base.origin).map(item);
+    list.append(...added);
+    const done = listed >= shown.length;
+    // The last batch hides the button: the focus it had goes on to the first new result, not
+    // to the page behind the open dialog.
+    if (done && document.activeElement === more && added.length) added[0].querySelector("a").focus();
+    more.hidden = done;
   }
 
   /* Answer `text`; when done, the result list carries data-query="<text>" (tests wait for it). */
@@ -278,7 +284,8 @@
 
   function close() {
     setOpen(false);
-    input.blur();
+    // The box or a result had the focus: it leaves them now (inert alone moves it a frame later).
+    if (root.contains(document.activeElement)) document.activeElement.blur();
   }
 
   input.addEventListener("focus", open);
@@ -307,7 +314,11 @@
   });
   more.addEventListener("click", () => showMore(latest));
   if (toggle) {
+    // Closed, the results are out of reach (Material only shrinks them): Tab does not walk
+    // through links the reader cannot see, and a result that had the focus (Escape) loses it.
+    output.inert = !toggle.checked;
     toggle.addEventListener("change", () => {
+      output.inert = !toggle.checked;
       if (toggle.checked) input.focus();
     });
     // Focus leaving the dialog for the page (Tab past its last stop, Shift-Tab before the box)
