@@ -100,7 +100,14 @@ def json_feed(feed: Feed, articles: Sequence[Article], data: Data, site_url: str
     items = []
     for a in latest(articles):
         url = f"{site_url}bai-viet/{a.slug}/"
-        item: dict[str, object] = {"id": url, "url": url, "title": a.title, "summary": a.summary}
+        # JSON Feed 1.1 requires content_text or content_html: the summary, as RSS's description.
+        item: dict[str, object] = {
+            "id": url,
+            "url": url,
+            "title": a.title,
+            "content_text": a.summary,
+            "summary": a.summary,
+        }
         stamp = _stamp(a)
         if stamp:
             item["date_published"] = stamp.isoformat()

@@ -175,6 +175,8 @@ def test_json_feed(feed_site: Path) -> None:
     assert "date_published" not in items["Tiêu đề tháng"]
     assert len(items) == 3
     assert all(i["id"] == i["url"] and i["url"].startswith(doc["home_page_url"]) for i in doc["items"])
+    # JSON Feed 1.1: "content_html and content_text are each optional strings, but one or both must be present".
+    assert all(i["content_text"] == i["summary"] and i["content_text"] for i in doc["items"])
 
 
 @pytest.mark.parametrize(
