@@ -425,7 +425,9 @@ def parse_seed(text: str, boilerplate: Boilerplate) -> ParsedSeed:
         if len(paras) < 2:
             break
         last = paras[-1]
-        if source is None and (name := source_trailer(last)):
+        if (name := source_trailer(last)) is not None:
+            if source is not None and name != source:
+                break  # `Theo VOV` under `(VTC News) -`: the line stays, as the text credits it
             source = name
         elif author is None and (names := byline(last)):
             author = names

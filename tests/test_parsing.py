@@ -475,6 +475,21 @@ def test_impossible_header_falls_through_with_a_warning(data: Data) -> None:
     assert parsed.warnings == ("date header '2024-13-45' ignored: month 13 out of range",)
 
 
+@pytest.mark.parametrize(
+    ("top", "end", "source", "last"),
+    [
+        ("(VTC News) -\n", "\nTheo VOV", "VTC News", "Theo VOV"),  # another outlet credited: kept as written
+        ("(VTC News) -\n", "\nThanh Hà\nTheo VTC News", "VTC News", "Hai bên ký kết 12 văn kiện."),
+        ("", "\nTheo VOV", "VOV", "Hai bên ký kết 12 văn kiện."),
+    ],
+)
+def test_a_theo_line_is_never_the_author(top: str, end: str, source: str, last: str, data: Data) -> None:
+    parsed = parse_seed(f"Tiêu đề\n{top}{ARTICLE}{end}", data.boilerplate)
+    assert parsed.source == source
+    assert parsed.author in (None, "Thanh Hà")
+    assert parsed.blocks[-1].text == last
+
+
 def test_a_sentence_starting_with_theo_stays_in_the_article(data: Data) -> None:
     parsed = parse_seed("Tiêu đề\n" + ARTICLE + "\nTheo dự kiến đoàn sẽ về nước ngày 26/11.", data.boilerplate)
     assert parsed.source is None
