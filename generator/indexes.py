@@ -15,6 +15,8 @@ from .layout import LABELS
 from .model import Article
 from .pages import article_link, front_matter, theme_links
 
+NBSP = "\u00a0"
+
 
 def newest_first(articles: Iterable[Article]) -> list[Article]:
     return sorted(articles, key=Article.newest_first_key)
@@ -72,11 +74,11 @@ def home(articles: Sequence[Article], data: Data, has_about: bool) -> str:
     here = layout.HOME
     years, undated = by_year(articles)
     counts = Counter(t for a in articles for t in a.themes)
-    year_links = [f"[{y}]({layout.rel(here, layout.year_page(y))}) ({len(items)})" for y, items in years.items()]
+    # A year and its count, and the dot after them, are never split over two lines (a phone).
+    year_links = [f"[{y}]({layout.rel(here, layout.year_page(y))}){NBSP}({len(items)})" for y, items in years.items()]
     if undated:
-        year_links.append(
-            f"[{LABELS['undated']}]({layout.rel(here, layout.YEARS_INDEX)}#{layout.UNDATED_ANCHOR}) ({len(undated)})"
-        )
+        to_undated = f"{layout.rel(here, layout.YEARS_INDEX)}#{layout.UNDATED_ANCHOR}"
+        year_links.append(f"[{LABELS['undated']}]({to_undated}){NBSP}({len(undated)})")
     theme_list = "\n".join(
         f"- {mdtext.link(t.name, layout.rel(here, layout.theme_page(t.slug)))} ({counts[t.slug]})" for t in data.themes
     )
@@ -96,7 +98,7 @@ def home(articles: Sequence[Article], data: Data, has_about: bool) -> str:
         f"## {LABELS['latest']}",
         entries(newest_first(articles)[: layout.LATEST_ON_HOME], data, here),
         f"## {LABELS['by_year']}",
-        " · ".join(year_links) or LABELS["no_articles"],
+        f"{NBSP}· ".join(year_links) or LABELS["no_articles"],
         chart(articles, data.themes),
         f"## {LABELS['by_theme']}",
         theme_list,

@@ -151,3 +151,16 @@ def test_chart_labels_every_year_of_a_short_range(data: Data) -> None:
     arts = [article(f"a{y}", PartialDate(y, 1), ("lap-phap",)) for y in range(2023, 2027)]
     svg = chart(arts, data.themes)
     assert re.findall(r'text-anchor="middle">(\d{4})<', svg) == ["2023", "2024", "2025", "2026"]
+
+
+def test_home_page_keeps_each_year_with_its_count(data: Data) -> None:
+    """`2014 (16) ·` was split over two lines on a phone: the spaces inside an entry do not break."""
+    arts = [article(f"a{y}", PartialDate(y, 1, 1)) for y in (2014, 2015)] + [article("u", None)]
+    plan = {spec.path: spec for spec in index_plan(arts, data, has_about=False)}
+    home = plan[layout.HOME].make()
+    line = next(line for line in home.splitlines() if line.startswith("[2015]"))
+    assert line.startswith("[2015](nam/2015.md)\u00a0(1)\u00a0· [2014]"), line
+    before_counts = re.findall(r"(\s)\(\d+\)", line)
+    before_dots = re.findall(r"(\s)·", line)
+    assert len(before_counts) == 3 and len(before_dots) == 2, line
+    assert set(before_counts + before_dots) == {"\u00a0"}, line
