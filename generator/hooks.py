@@ -10,6 +10,8 @@
 - the theme's compiled templates are kept across rebuilds (preview.TemplateCache);
 - once MkDocs has listed the pages, part of their Markdown is rendered on the other cores
   (prerender.py): the same HTML, sooner;
+- a page outside the nav (an article, a year's, a theme's or a person's page) marks the tab of
+  its section (`layout.SECTIONS`), as a page in the nav marks its own;
 - after every build, `site/CNAME` is written when the site URL names a custom domain.
 
 The search index is not made here: the generator writes it into `content/tim-kiem/`
@@ -25,7 +27,7 @@ from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 
-from generator import prerender, preview, publish
+from generator import layout, prerender, preview, publish
 
 log = logging.getLogger("mkdocs.plugins.digest")
 CONTENT_READY = "VL_CONTENT_READY"  # set to 1: content/ is fresh, do not regenerate it
@@ -58,6 +60,25 @@ def on_env(env: Any, config: MkDocsConfig, files: Any) -> Any:
 def on_serve(server: Any, config: MkDocsConfig, builder: Any) -> Any:
     preview.watch_sources(config, server)
     return server
+
+
+_marked: list[Any] = []  # the nav page marked active for the page being rendered
+
+
+def on_page_context(context: Any, page: Any, config: MkDocsConfig, nav: Any) -> Any:
+    if page.parent is None and page not in nav.items:
+        index = layout.section_index(page.file.src_uri)
+        section = next((p for p in nav.items if getattr(p, "file", None) and p.file.src_uri == index), None)
+        if section is not None and not section.active:
+            section.active = True
+            _marked.append(section)
+    return context
+
+
+def on_post_page(output: str, page: Any, config: MkDocsConfig) -> str:
+    while _marked:
+        _marked.pop().active = False
+    return output
 
 
 def on_post_build(config: MkDocsConfig) -> None:

@@ -14,6 +14,9 @@ UNDATED_ANCHOR = "chua-ro-thoi-gian"  # the heading of LABELS["undated"] on YEAR
 THEMES_INDEX = f"{THEMES}/index.md"
 PEOPLE = "nhan-vat"
 PEOPLE_INDEX = f"{PEOPLE}/index.md"
+# The page in the nav whose tab is marked on pages outside the nav, by their folder: an article
+# and a year's page under the years, a theme's and a person's page under theirs.
+SECTIONS = {ARTICLES: YEARS_INDEX, YEARS: YEARS_INDEX, THEMES: THEMES_INDEX, PEOPLE: PEOPLE_INDEX}
 TIMELINE = "dong-thoi-gian.md"
 FIGURES = "so-lieu.md"
 RSS = "rss.xml"
@@ -123,3 +126,9 @@ def _clean(path: str) -> bool:
 @cache
 def _rel_folder(start: str, folder: str) -> str:
     return posixpath.relpath(folder or ".", start or ".")
+
+
+def section_index(src_uri: str) -> str | None:
+    """The nav page (`SECTIONS`) under whose tab the page at `src_uri` (`bai-viet/x.md`) belongs."""
+    folder, slash, _ = src_uri.partition("/")
+    return SECTIONS.get(folder) if slash else None

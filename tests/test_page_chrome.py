@@ -58,3 +58,25 @@ def test_other_pages_keep_material_title_with_the_site_name(built_site: Path) ->
     for page in html_pages(built_site):
         if page.name == "index.html" and page.parent != built_site:
             assert title_of(page).endswith(" - Tin Việt – Lào"), page
+
+
+ACTIVE_TAB = re.compile(r'md-tabs__item md-tabs__item--active">\s*<a href="([^"]*)"')
+
+
+def test_pages_outside_the_nav_mark_the_tab_of_their_section(built_site: Path) -> None:
+    """An article marks "Theo năm" (it was listed under its year), a year's page too, a theme's
+    page "Chủ đề", a person's "Nhân vật"; the pages in the nav mark their own tab, as before."""
+    article = next((built_site / "bai-viet").iterdir())
+    expected = {
+        article / "index.html": "nam/",
+        built_site / "nam" / "2024" / "index.html": "nam/",
+        next((built_site / "chu-de").glob("*/index.html")): "chu-de/",
+        next((built_site / "nhan-vat").glob("*/index.html")): "nhan-vat/",
+        built_site / "chu-de" / "index.html": "chu-de/",
+        built_site / "gioi-thieu" / "index.html": "gioi-thieu/",
+    }
+    for page, tab in expected.items():
+        links = ACTIVE_TAB.findall(page.read_text(encoding="utf-8"))
+        assert len(links) == 1, (page, links)
+        target = (page.parent / links[0]).resolve()
+        assert target == (built_site / tab).resolve(), (page, links)
