@@ -56,6 +56,8 @@ SOURCE_TRAILER = re.compile(
     r"^(?:\(?(?:[Tt]heo\s+|Nguồn\s*:\s*)(?P<name>[^\s().,;:][^().,;:]{0,40}?)\)?|\((?P<paren>[^\s()][^()]{0,38}[^\s()])\))\.?$"
 )
 SOURCE_TRAILER_WORDS = 5
+# An outlet's name alone in parentheses: capitals (`TTXVN`, `VOV`) or a site (`TTXVN/Vietnam+`, `Chinhphu.vn`).
+_OUTLET = re.compile(r"^(?:[A-ZĐ]{2}|[^\s()]*[./+])")
 # Words inside parentheses that make them a photo credit or an attribution, not an outlet.
 _NOT_SOURCE = re.compile(r"^(?:ảnh|nguồn|theo|photo|video|clip|tin)\b", re.IGNORECASE)
 
@@ -271,6 +273,8 @@ def source_trailer(text: str) -> str | None:
     name = (m.group("name") or m.group("paren")).strip()
     if not (name[0].isupper() or name[0].isdigit()) or len(name.split()) > SOURCE_TRAILER_WORDS:
         return None  # `Theo dự kiến đoàn sẽ về nước ngày 26/11.`: a sentence
+    if m.group("paren") and not _OUTLET.match(name):
+        return None  # `(Hết)`, `(Kỳ 2)`: not an outlet
     return None if _NOT_SOURCE.match(name) else name
 
 
@@ -286,7 +290,10 @@ def remove_boilerplate(lines: Sequence[str], boilerplate: Boilerplate) -> list[s
     menus and datelines, is an item of the site's menu (`Tin mới` above the title): dropped
     alone. A byline after a block that runs to the end is kept.
     """
-    start = next((i for i, line in enumerate(lines) if ends_sentence(line) and not boilerplate.dropped(line)), 0)
+    # No sentence at all: every such line is above the article (a seed of headlines is not cut).
+    start = next(
+        (i for i, line in enumerate(lines) if ends_sentence(line) and not boilerplate.dropped(line)), len(lines)
+    )
     stop = next((i for i in range(start, len(lines)) if lines[i] and boilerplate.ends(lines[i])), len(lines))
     kept: list[str] = []
     menu = True  # only menus and datelines kept so far

@@ -232,6 +232,7 @@ RELATED_THEN_ARTICLE = [
             ["Thứ hai, 24/11/2025 09:15", "Tiêu đề", "Bài viết."],
         ),
         (["Bình luận (0)", "Tiêu đề", "Bài viết."], ["Tiêu đề", "Bài viết."]),
+        (["Bình luận (0)", "Tiêu đề", "Dòng không có dấu chấm"], ["Tiêu đề", "Dòng không có dấu chấm"]),
         (  # a line that introduces a quote is the article going on
             ["Bài viết.", "Tin liên quan", "Tiêu đề khác", "Bộ trưởng nhấn mạnh:", "“Đây là tuyến đường chiến lược.”"],
             ["Bài viết.", "", "Bộ trưởng nhấn mạnh:", "“Đây là tuyến đường chiến lược.”"],
@@ -256,6 +257,10 @@ def test_what_ends_the_article_and_what_does_not(lines: list[str], kept: list[st
         ("Theo dự kiến đoàn sẽ về nước ngày 26/11.", None),
         ("(Ảnh: TTXVN)", None),
         ("(tổng hợp)", None),
+        ("(Hết)", None),
+        ("(Kỳ 2)", None),
+        ("(VOV)", "VOV"),
+        ("(Chinhphu.vn)", "Chinhphu.vn"),
     ],
 )
 def test_source_trailer(text: str, source: str | None) -> None:
