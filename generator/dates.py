@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as _dt
 import heapq
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from .model import PartialDate
@@ -49,6 +50,9 @@ _TEXT_DATES: tuple[re.Pattern[str], ...] = (
     re.compile(r"(?P<d>\d(?<![\d/.-]\d)\d?)([/.-])(?P<m>\d{1,2})\2(?P<y>\d{4})(?![\d/])"),  # `24/11/2025`
     re.compile(r"(?P<y>\d(?<![\d/.-]\d)\d{3})-(?P<m>\d{2})-(?P<d>\d{2})(?![\d-])"),  # `2025-11-24`
 )
+# English month names count only on a dateline: in Vietnamese text `May 10` is a company (Tổng
+# công ty May 10), and `May 10, 2024` no date.
+_DATELINE_ONLY = frozenset({1, 2})
 
 # A line that is only a dateline, in the forms outlets print above or below the title:
 # `Thứ Sáu, 06/12/2024 14:32 (GMT+7)`, `10-07-2024, 18:55`, `Cập nhật lúc 08:30 ngày 24/11/2025`,
@@ -134,9 +138,11 @@ def find_text_date(text: str) -> tuple[PartialDate | None, list[str]]:
     whose second date is the one near the day of writing.
     """
     # In order of position, and lazily: a long text is read only up to its first possible date.
-    streams = [((m.start(), i, m) for m in pattern.finditer(text)) for i, pattern in enumerate(_TEXT_DATES)]
+    streams = [_matches(i, pattern, text) for i, pattern in enumerate(_TEXT_DATES)]
     warnings: list[str] = []
-    for _, _, m in heapq.merge(*streams, key=lambda item: item[:2]):
+    for _, i, m in heapq.merge(*streams, key=lambda item: item[:2]):
+        if i in _DATELINE_ONLY and not _on_a_dateline(text, m):
+            continue
         try:
             date = make_date(int(m["y"]), _month(m["m"]), int(m["d"]))
         except DateError:
@@ -145,6 +151,19 @@ def find_text_date(text: str) -> tuple[PartialDate | None, list[str]]:
         if date.year >= HISTORY_BEFORE and not _starts_anniversary(text, m):
             return date, warnings
     return None, warnings
+
+
+def _matches(i: int, pattern: re.Pattern[str], text: str) -> Iterator[tuple[int, int, re.Match[str]]]:
+    """(position, pattern number, match) of each match: the number bound now, not when the
+    stream is read (a generator expression in the loop would see the loop's last number)."""
+    return ((m.start(), i, m) for m in pattern.finditer(text))
+
+
+def _on_a_dateline(text: str, m: re.Match[str]) -> bool:
+    """Whether the line holding `m` is a dateline (`Nov 24, 2025 | 09:15`)."""
+    start = text.rfind("\n", 0, m.start()) + 1
+    end = text.find("\n", m.end())
+    return DATELINE.match(text[start : end if end >= 0 else len(text)]) is not None
 
 
 def _month(text: str) -> int:

@@ -31,7 +31,6 @@ CAPTION_MAX_CHARS = 500
 BYLINE_MAX_WORDS = 5  # a name's
 BYLINE_MAX_CHARS = 100  # a whole byline's: `Viết Tuân - Thanh Hằng (từ Viêng Chăn)` is 38
 DATE_SEARCH_PARAGRAPHS = 3  # the date is looked for in the title and this many paragraphs
-SECTION_MAX_WORDS = 4  # a site's section name above the title: `Ngoại giao`, `Quốc phòng an ninh`
 
 # --- sources and credits -------------------------------------------------------------------
 # `VOV.VN - `, `TPO - `, `TTXVN - `: an upper-case outlet tag before a dash.
@@ -44,8 +43,9 @@ _FILED = (
     r"(?:(?P<place>[^\W\d_]+(?:\s+[^\W\d_]+){0,3})"
     r"(?:\s*,\s*(?:ngày\s+)?(?P<when>\d{1,2}/\d{1,2}(?:/\d{4})?))?\s+(?=\())"
 )
-# `TGVN. Tối 23/11, …` (Báo Quốc tế): an outlet's initials and a full stop.
-_SOURCE_INITIALS = r"(?P<initials>[A-ZĐ]{3,6})\.\s+(?=[^\W\d_])"
+# `TGVN. Tối 23/11, …`: Báo Quốc tế's initials and a full stop (other initials and a full stop,
+# `WHO. Tổ chức Y tế Thế giới …`, start a sentence).
+_SOURCE_INITIALS = r"(?P<initials>TGVN)\.\s+(?=[^\W\d_])"
 SOURCE_PREFIX = re.compile(
     rf"^(?:{_FILED}?(?:{_SOURCE_PAREN}|(?P<tag>{_SOURCE_TAG})){_DASH}(?:\s+|$)|{_SOURCE_INITIALS})"
 )
@@ -206,13 +206,14 @@ def is_all_caps(text: str) -> bool:
 def looks_like_title(text: str) -> bool:
     """A short line that is not a sentence, a dateline, a source-prefixed lede or a caption.
 
-    Titles may end in `?` or `!`, never in a full stop (`… khẳng định: “…Lào.”` is a lede). An
-    upper-case word and a dash start a title, not a lede, when no full stop ends the line
-    (`EVN - EDL ký hợp đồng …`)."""
+    Titles may end in `?` or `!`, never in a full stop (`… khẳng định: “…Lào.”` is a lede). Two
+    upper-case words joined by a dash start a title, not a lede's source prefix, when no full
+    stop ends the line (`EVN - EDL ký hợp đồng …`; `TTXVN - Hai bên …` is a prefix)."""
     if len(text) > TITLE_MAX_CHARS or len(text.split()) > TITLE_MAX_WORDS or _ends_full_stop(text):
         return False
     m = SOURCE_PREFIX.match(text)
-    prefixed = source_prefix(text)[0] is not None and not (m and m.group("tag") and "." not in m.group("tag"))
+    paired = bool(m and m.group("tag") and "." not in m.group("tag") and _ACRONYM_PAIR.match(text))
+    prefixed = source_prefix(text)[0] is not None and not paired
     return (
         not prefixed
         and not is_dateline(text)
@@ -220,6 +221,9 @@ def looks_like_title(text: str) -> bool:
         and not is_caption(text)
         and any(c.isalpha() for c in text)
     )
+
+
+_ACRONYM_PAIR = re.compile(r"^[A-ZĐ][A-ZĐ0-9]+\s*[-–—]\s*[A-ZĐ][A-ZĐ0-9]+\b")  # `EVN - EDL …`
 
 
 def _ends_full_stop(text: str) -> bool:
@@ -264,6 +268,44 @@ def _is_name(text: str) -> bool:
     return 2 <= len(words) <= BYLINE_MAX_WORDS and all(_BYLINE_WORD.match(w) and w[0].isupper() for w in words)
 
 
+# First words of an office, an outlet or a place, never of a name (`Bộ Ngoại Giao`, `Tin Tức`).
+_NOT_A_NAME = frozenset(
+    {
+        "Bộ",
+        "Báo",
+        "Tin",
+        "Đài",
+        "Tạp",
+        "Sở",
+        "Ủy",
+        "Ban",
+        "Cổng",
+        "Trang",
+        "Tuổi",
+        "Thời",
+        "Quân",
+        "Viện",
+        "Cục",
+        "Tổng",
+        "Hội",
+        "Trung",
+        "Thủ",
+        "Tỉnh",
+        "Thành",
+    }
+)
+
+
+def top_byline(text: str, title: str) -> str | None:
+    """`byline` for a line above the dateline: names only, as written (no note such as `(TTXVN)`:
+    `Viêng Chăn (TTXVN)` is where the wire was filed), not an office or an outlet, and not a name
+    the title holds (`… Lào Thongloun Sisoulith thăm Việt Nam`)."""
+    names = byline(text)
+    if names != text or text.split(maxsplit=1)[0] in _NOT_A_NAME or text in title:
+        return None
+    return names
+
+
 def source_trailer(text: str) -> str | None:
     """`Theo TTXVN`, `Nguồn: TTXVN`, `(TTXVN/Vietnam+)` as the last line: the outlet the article
     was taken from."""
@@ -286,15 +328,24 @@ def remove_boilerplate(lines: Sequence[str], boilerplate: Boilerplate) -> list[s
     cut a related-links block: its heading (`Tin liên quan`) and the headlines and teasers under
     it, to the end, or to where the article goes on (`related_end`).
 
-    An end line above the article's first sentence, or a block's heading above anything but
+    An end line above the article's first sentence (or caption), or a block's heading above anything but
     menus and datelines, is an item of the site's menu (`Tin mới` above the title): dropped
     alone. A byline after a block that runs to the end is kept.
     """
     # No sentence at all: every such line is above the article (a seed of headlines is not cut).
     start = next(
-        (i for i, line in enumerate(lines) if ends_sentence(line) and not boilerplate.dropped(line)), len(lines)
+        (
+            i
+            for i, line in enumerate(lines)
+            if (ends_sentence(line) or is_caption(line)) and not boilerplate.dropped(line)
+        ),
+        len(lines),
     )
-    stop = next((i for i in range(start, len(lines)) if lines[i] and boilerplate.ends(lines[i])), len(lines))
+    # A sentence never ends the article (`Giấy phép số 123 được cấp cho dự án …`).
+    stop = next(
+        (i for i in range(start, len(lines)) if boilerplate.ends(lines[i]) and not ends_sentence(lines[i])),
+        len(lines),
+    )
     kept: list[str] = []
     menu = True  # only menus and datelines kept so far
     at = 0
@@ -339,17 +390,14 @@ def related_end(lines: Sequence[str], start: int, boilerplate: Boilerplate) -> i
     return None
 
 
-_SALUTATION = re.compile(r"(?:Kính\s+gửi|Kính\s+thưa|Thưa)\b", re.IGNORECASE)
-
-
 def paragraphs(lines: Sequence[str]) -> list[str]:
     """Group cleaned lines into paragraphs.
 
     Seeds put one paragraph on each line, with or without blank lines between (seed 001 has
-    none). A line that does not end a sentence followed by one that starts in lower case, or a
-    line that ends in a comma or a semicolon (no paragraph does, but a letter's or a speech's
-    salutation: `Kính gửi …,`), is a hard wrap and is joined. A paragraph repeating the one
-    before it (scrapers duplicate headings and captions) is dropped.
+    none). A line that does not end a sentence followed by one that starts in lower case is a
+    hard wrap and is joined (not one that ends in a comma before a capital: the lines of a poem,
+    `Việt - Lào hai nước chúng ta,`, a letter's `Thân ái,` above its signature). A paragraph
+    repeating the one before it (scrapers duplicate headings and captions) is dropped.
     """
     groups: list[list[str]] = []  # the lines of each paragraph: joined once, at the end
     lengths: list[int] = []  # each paragraph's length once joined
@@ -358,12 +406,7 @@ def paragraphs(lines: Sequence[str]) -> list[str]:
         if not line:
             joinable = False
             continue
-        if (
-            joinable
-            and groups
-            and (line[0].islower() or (groups[-1][-1].endswith((",", ";")) and not _SALUTATION.match(groups[-1][0])))
-            and not ends_sentence(groups[-1][-1])
-        ):
+        if joinable and groups and line[0].islower() and not ends_sentence(groups[-1][-1]):
             groups[-1].append(line)
             lengths[-1] += 1 + len(line)
         elif not groups or len(line) != lengths[-1] or line != " ".join(groups[-1]):
@@ -407,20 +450,9 @@ def parse_seed(text: str, boilerplate: Boilerplate) -> ParsedSeed:
         title = paras.pop(0)  # alone, a line that is no sentence is a title without its article
         taken, source = _take_top(paras, top_dates, source, boilerplate)
         del paras[:taken]
-        # A few words alone above a longer line, both above the lede, are a site's section name
-        # (`Ngoại giao`) above the title.
-        while (
-            len(title.split()) <= SECTION_MAX_WORDS
-            and all(word.isalpha() for word in title.split())
-            and len(paras) > 1
-            and looks_like_title(paras[0])
-            and len(paras[0].split()) > len(title.split())
-        ):
-            title = paras.pop(0)
-            taken, source = _take_top(paras, top_dates, source, boilerplate)
-            del paras[:taken]
-        # The author's name next to the dateline (`Nhật Minh` above or below `24/11/2025 09:15`).
-        if len(paras) > 2 and (names := byline(paras[0])) and (top_dates or is_dateline(paras[1])):
+        # The author's name alone between the title and the dateline (`Nhật Minh` above
+        # `24/11/2025 09:15`, as Thanh Niên prints it): a name, not an office or a place.
+        if len(paras) > 2 and is_dateline(paras[1]) and (names := top_byline(paras[0], title)):
             author = names
             del paras[0]
             taken, source = _take_top(paras, top_dates, source, boilerplate)
@@ -454,7 +486,7 @@ def parse_seed(text: str, boilerplate: Boilerplate) -> ParsedSeed:
         for at in (lede_at, lede_at + 1)[: len(paras) - lede_at]:
             prefix, rest = source_prefix(paras[at])
             m = SOURCE_PREFIX.match(paras[at])
-            if prefix is not None and rest and (at == lede_at or (m and m.group("paren"))):
+            if prefix is not None and rest and (at == lede_at or (m and m.group("paren") and _OUTLET.match(prefix))):
                 source = source or prefix
                 top_dates.append(paras[at][: len(paras[at]) - len(rest)])
                 paras[at] = rest
@@ -504,7 +536,8 @@ def _take_top(
 
 
 def with_credits_joined(paras: Sequence[str]) -> list[str]:
-    """A photo credit alone (`Ảnh: Hữu Chiến`) joined to the short paragraph before it, its caption."""
+    """A photo credit alone (`Ảnh: Hữu Chiến`) joined to the short line before it that is no
+    sentence and no list item: its caption."""
     joined: list[str] = []
     for p in paras:
         before = joined[-1] if joined else ""
@@ -512,6 +545,8 @@ def with_credits_joined(paras: Sequence[str]) -> list[str]:
             before
             and CREDIT_ALONE.match(p)
             and len(before) <= CAPTION_TEXT_MAX_CHARS
+            and not ends_sentence(before)  # a sapo, a quote, a paragraph: the credit is a picture's own
+            and not _LIST_ITEM.match(before)
             and not is_caption(before)
             and source_prefix(before)[0] is None
         ):
