@@ -101,6 +101,18 @@ _BYLINE_GENERIC = re.compile(
 # `Hà Nội, ngày 7/10/2025` as the last line: where and when the text was written.
 CLOSING_DATELINE = re.compile(r"^[^\W\d_][^,\d]{0,40},\s*(?:ngày\s+)?\d{1,2}[/.-]\d{1,2}[/.-]\d{4}\.?$")
 _ALL_CAPS_MIN_LETTERS = 4
+# An item of a list: `1. …`, `2) …`, `- …`, `• …`.
+_LIST_ITEM = re.compile(r"^(?:\d{1,2}[.)]|[-–•+*])\s")
+# The time alone on the line below the date: `09:15`.
+_TIME_ALONE = re.compile(
+    r"^\d{1,2}[:h]\d{2}(?::\d{2})?(?:\s*(?:AM|PM|SA|CH))?(?:\s*\(?GMT\s*\+\s*7\)?)?$", re.IGNORECASE
+)
+_ACRONYM_PAIR = re.compile(r"^[A-ZĐ][A-ZĐ0-9]+\s*[-–—]\s*[A-ZĐ][A-ZĐ0-9]+\b")  # `EVN - EDL …`
+# First words of an office, an outlet or a place, never of a name (`Bộ Ngoại Giao`, `Tin Tức`).
+_NOT_A_NAME = frozenset({
+    "Bộ", "Báo", "Tin", "Đài", "Tạp", "Sở", "Ủy", "Ban", "Cổng", "Trang", "Tuổi",
+    "Thời", "Quân", "Viện", "Cục", "Tổng", "Hội", "Trung", "Thủ", "Tỉnh", "Thành",
+})  # fmt: skip
 
 
 _NEVER = re.compile(r"(?!)")
@@ -146,11 +158,6 @@ class Boilerplate:
 
 def ends_sentence(text: str) -> bool:
     return text.rstrip('"”’)»').endswith(tuple(SENTENCE_END))
-
-
-_TIME_ALONE = re.compile(
-    r"^\d{1,2}[:h]\d{2}(?::\d{2})?(?:\s*(?:AM|PM|SA|CH))?(?:\s*\(?GMT\s*\+\s*7\)?)?$", re.IGNORECASE
-)
 
 
 def is_dateline(text: str) -> bool:
@@ -223,9 +230,6 @@ def looks_like_title(text: str) -> bool:
     )
 
 
-_ACRONYM_PAIR = re.compile(r"^[A-ZĐ][A-ZĐ0-9]+\s*[-–—]\s*[A-ZĐ][A-ZĐ0-9]+\b")  # `EVN - EDL …`
-
-
 def _ends_full_stop(text: str) -> bool:
     """A full stop last, closing quotes and brackets aside (`… Lào.”`)."""
     return text.rstrip('"”’)»').endswith(".")
@@ -266,34 +270,6 @@ def _is_name(text: str) -> bool:
     if len(words) == 1:
         return bool(_INITIALLED.match(words[0])) and words[0][0].isupper()
     return 2 <= len(words) <= BYLINE_MAX_WORDS and all(_BYLINE_WORD.match(w) and w[0].isupper() for w in words)
-
-
-# First words of an office, an outlet or a place, never of a name (`Bộ Ngoại Giao`, `Tin Tức`).
-_NOT_A_NAME = frozenset(
-    {
-        "Bộ",
-        "Báo",
-        "Tin",
-        "Đài",
-        "Tạp",
-        "Sở",
-        "Ủy",
-        "Ban",
-        "Cổng",
-        "Trang",
-        "Tuổi",
-        "Thời",
-        "Quân",
-        "Viện",
-        "Cục",
-        "Tổng",
-        "Hội",
-        "Trung",
-        "Thủ",
-        "Tỉnh",
-        "Thành",
-    }
-)
 
 
 def top_byline(text: str, title: str) -> str | None:
@@ -562,10 +538,6 @@ def repeated(paras: Sequence[str]) -> list[str] | None:
     if half and not odd and paras[:half] == paras[half:]:
         return list(paras[:half])
     return None
-
-
-# An item of a list: `1. …`, `2) …`, `- …`, `• …`.
-_LIST_ITEM = re.compile(r"^(?:\d{1,2}[.)]|[-–•+*])\s")
 
 
 def classify_blocks(paras: Sequence[str], lede_at: int | None) -> list[Block]:
