@@ -66,8 +66,8 @@ _marked: list[Any] = []  # the nav page marked active for the page being rendere
 
 
 def on_page_context(context: Any, page: Any, config: MkDocsConfig, nav: Any) -> Any:
-    if page.parent is None and page not in nav.items:
-        index = layout.section_index(page.file.src_uri)
+    index = layout.section_index(page.file.src_uri)  # None for a page at the top (in the nav)
+    if index is not None and index != page.file.src_uri:  # a section's own page marks itself
         section = next((p for p in nav.items if getattr(p, "file", None) and p.file.src_uri == index), None)
         if section is not None and not section.active:
             section.active = True

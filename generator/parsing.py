@@ -157,7 +157,12 @@ class Boilerplate:
 
 
 def ends_sentence(text: str) -> bool:
-    return text.rstrip('"”’)»').endswith(tuple(SENTENCE_END))
+    return _unquoted(text).endswith(tuple(SENTENCE_END))
+
+
+def _unquoted(text: str) -> str:
+    """`text` without the closing quotes and brackets after its last word or stop (`… Lào.”`)."""
+    return text.rstrip('"”’)»')
 
 
 def is_dateline(text: str) -> bool:
@@ -218,9 +223,7 @@ def looks_like_title(text: str) -> bool:
     stop ends the line (`EVN - EDL ký hợp đồng …`; `TTXVN - Hai bên …` is a prefix)."""
     if len(text) > TITLE_MAX_CHARS or len(text.split()) > TITLE_MAX_WORDS or _ends_full_stop(text):
         return False
-    m = SOURCE_PREFIX.match(text)
-    paired = bool(m and m.group("tag") and "." not in m.group("tag") and _ACRONYM_PAIR.match(text))
-    prefixed = source_prefix(text)[0] is not None and not paired
+    prefixed = source_prefix(text)[0] is not None and not _ACRONYM_PAIR.match(text)
     return (
         not prefixed
         and not is_dateline(text)
@@ -232,7 +235,7 @@ def looks_like_title(text: str) -> bool:
 
 def _ends_full_stop(text: str) -> bool:
     """A full stop last, closing quotes and brackets aside (`… Lào.”`)."""
-    return text.rstrip('"”’)»').endswith(".")
+    return _unquoted(text).endswith(".")
 
 
 def looks_like_heading(text: str) -> bool:
