@@ -33,8 +33,8 @@ BYLINE_MAX_CHARS = 100  # a whole byline's: `Viết Tuân - Thanh Hằng (từ V
 DATE_SEARCH_PARAGRAPHS = 3  # the date is looked for in the title and this many paragraphs
 
 # --- sources and credits -------------------------------------------------------------------
-# `VOV.VN - `, `TPO - `, `TTXVN - `: an upper-case outlet tag before a dash.
-_SOURCE_TAG = r"[A-ZĐ][A-ZĐ0-9]+(?:\.[A-Za-z]{2,4})?"
+# `VOV.VN - `, `TPO - `, `TTXVN - `, `QĐND Online - `: an upper-case outlet tag before a dash.
+_SOURCE_TAG = r"[A-ZĐ][A-ZĐ0-9]+(?:\.[A-Za-z]{2,4}|\s+Online)?"
 # `(Chinhphu.vn) - `, `(TBTCO) - `, `(VTC News) -`: an outlet name in parentheses.
 _SOURCE_PAREN = r"\((?P<paren>[^()\s][^()]{0,38}[^()\s])\)"
 _DASH = r"\s*[-–—]"
@@ -56,6 +56,10 @@ SOURCE_TRAILER = re.compile(
     r"^(?:\(?(?:[Tt]heo\s+|Nguồn\s*:\s*)(?P<name>[^\s().,;:][^().,;:]{0,40}?)\)?|\((?P<paren>[^\s()][^()]{0,38}[^\s()])\))\.?$"
 )
 SOURCE_TRAILER_WORDS = 5
+# `Theo Đức Quang (Báo Hà Tĩnh)`: the author and the outlet an article was taken from.
+_ATTRIBUTION = re.compile(r"^[Tt]heo\s+(?P<names>[^()]{3,60}?)\s*\((?P<outlet>[^()]{2,40})\)\.?$")
+_OUTLET_NAME = re.compile(r"^(?:Báo|Tạp chí|Đài|Cổng|Trang|[A-ZĐ]{2})|[./+]", re.IGNORECASE)
+SIGNATURE_MAX_WORDS = 5  # an office's name (`VĂN PHÒNG CHÍNH PHỦ`); a title has more words
 # An outlet's name alone in parentheses: capitals (`TTXVN`, `VOV`) or a site (`TTXVN/Vietnam+`, `Chinhphu.vn`).
 _OUTLET = re.compile(r"^(?:[A-ZĐ]{2}|[^\s()]*[./+])")
 # Words inside parentheses that make them a photo credit or an attribution, not an outlet.
@@ -82,15 +86,20 @@ CAPTION_TEXT_MAX_CHARS = 250  # a caption's text before a credit alone on the ne
 _BYLINE_WORD = re.compile(r"^[^\W\d_][^\W\d_'’.-]*\.?$")
 _INITIALLED = re.compile(r"^(?:[^\W\d_]\.\s?)+[^\W\d_][^\W\d_'’-]*$")  # `T.Lâm`: a name on its own
 # What follows a name in a byline: `(từ Viêng Chăn)`, `(TTXVN)`, `(tổng hợp)`, `/VOV-Lào`,
-# `/VOV-Viêng Chăn`, ` - Phóng viên VOV tại Lào`.
+# `/VOV-Viêng Chăn`, ` - Phóng viên VOV tại Lào`, ` - Thường trú VTV tại Lào`, ` thực hiện`, and
+# the photographer after the writer: ` - Ảnh: Trọng Hùng`.
 _BYLINE_NOTE = re.compile(
     r"\s*(?:\([^()]{1,30}\)|/\s*[^\W\d_][\w.+-]{1,20}(?:\s+[^\W\d_][\w-]*){0,2}"
-    r"|\s[-–,]\s*(?:Phóng\s+viên|PV|Biên\s+tập\s+viên|Thông\s+tấn\s+xã)\b[^()]{0,40})$",
+    r"|\s[-–,]\s*(?:Phóng\s+viên|PV|Biên\s+tập\s+viên|Thông\s+tấn\s+xã|Thường\s+trú)\b[^()]{0,40}"
+    r"|\s+\(?thực\s+hiện\)?|\s[-–,]\s*(?:Ảnh|Đồ\s+họa)\s*:\s*[^\W\d_][^:()]{0,40})$",
     re.IGNORECASE,
 )
-# What precedes the names: `Tin, ảnh: TUẤN HUY`, `Bài và ảnh: Nguyễn Hoàng`, `Ảnh: …` is a caption.
+# What precedes the names: `Tin, ảnh: TUẤN HUY`, `Bài và ảnh: Nguyễn Hoàng`, `Tác giả: …`,
+# `Người đăng: …`; `Ảnh: …` is a caption.
 _BYLINE_ROLE = re.compile(
-    r"^(?:Tin|Bài|Video|Clip)(?:\s*(?:,|và|-|\+)\s*(?:tin|bài|ảnh|video|clip))*\s*:\s*", re.IGNORECASE
+    r"^(?:(?:Tin|Bài|Video|Clip)(?:\s*(?:,|và|-|\+)\s*(?:tin|bài|ảnh|video|clip))*|Tác\s+giả|Người\s+(?:đăng|viết))"
+    r"\s*:\s*",
+    re.IGNORECASE,
 )
 _BYLINE_JOIN = re.compile(r"\s*[-–,]\s*|\s+và\s+")  # `Viết Tuân - Thanh Hằng`, `Thu Hằng, Hà Anh`
 # A byline without a name: the outlet's reporter(s), `Phóng viên TTXVN tại Lào`.
@@ -98,24 +107,39 @@ _BYLINE_GENERIC = re.compile(
     r"(?:Nhóm\s+)?(?:PV|P\.V\.?|phóng\s+viên(?:\s+[A-ZĐ][\w+/-]*(?:\s+tại\s+[^\W\d_][\w ]{0,30})?)?|BTV|CTV)",
     re.IGNORECASE,
 )
-# `Hà Nội, ngày 7/10/2025` as the last line: where and when the text was written.
-CLOSING_DATELINE = re.compile(r"^[^\W\d_][^,\d]{0,40},\s*(?:ngày\s+)?\d{1,2}[/.-]\d{1,2}[/.-]\d{4}\.?$")
+# `Hà Nội, ngày 7/10/2025`, `Hà Nội, ngày 05 tháng 01 năm 2026` as the last line: where and when
+# the text was written.
+CLOSING_DATELINE = re.compile(
+    r"^[^\W\d_][^,\d]{0,40},\s*(?:ngày\s+)?(?:\d{1,2}[/.-]\d{1,2}[/.-]\d{4}|\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4})\.?$",
+    re.IGNORECASE,
+)
 _ALL_CAPS_MIN_LETTERS = 4
-# An item of a list: `1. …`, `2) …`, `- …`, `• …`.
-_LIST_ITEM = re.compile(r"^(?:\d{1,2}[.)]|[-–•+*])\s")
+# An item of a list: `1. …`, `2) …`, `a) …`, `- …`, `• …`.
+_LIST_ITEM = re.compile(r"^(?:\d{1,2}[.)]|[a-zđ]\)|[-–•+*])\s")
+# A part of a series under its name: `Kỳ 1: Ký ức không phai`, `Bài 2 - …`, `Phần cuối: …`.
+_SERIES_PART = re.compile(r"^(?:Kỳ|Bài|Phần)\s+(?:\d{1,2}|[IVX]{1,4}|cuối)\s*[:.–-]", re.IGNORECASE)
+# A name above the dateline has at most this many words: five words in capitals under a title in
+# capitals are its second line (`BƯỚC VÀO GIAI ĐOẠN MỚI`).
+TOP_BYLINE_MAX_WORDS = 4
+TOP_LINES_MAX = 4  # short lines above the dateline or the sapo: a kicker, a site's name, the title…
 # The time alone on the line below the date: `09:15`.
 _TIME_ALONE = re.compile(
     r"^\d{1,2}[:h]\d{2}(?::\d{2})?(?:\s*(?:AM|PM|SA|CH))?(?:\s*\(?GMT\s*\+\s*7\)?)?$", re.IGNORECASE
 )
 _ACRONYM_PAIR = re.compile(r"^[A-ZĐ][A-ZĐ0-9]+\s*[-–—]\s*[A-ZĐ][A-ZĐ0-9]+\b")  # `EVN - EDL …`
-# First words of an office, an outlet or a place, never of a name (`Bộ Ngoại Giao`, `Tin Tức`).
-_NOT_A_NAME = frozenset({
-    "Bộ", "Báo", "Tin", "Đài", "Tạp", "Sở", "Ủy", "Ban", "Cổng", "Trang", "Tuổi",
-    "Thời", "Quân", "Viện", "Cục", "Tổng", "Hội", "Trung", "Thủ", "Tỉnh", "Thành",
-})  # fmt: skip
+# The first words of an office, an outlet or a place, never of a name (`Bộ Ngoại Giao`, `BỘ NGOẠI
+# GIAO`, `Tin Tức`, `Văn phòng Chính phủ`). Words that also start names (`Thành Đông`, `Trung
+# Kiên`, `Quân Minh`) count only with the word that makes them an office.
+_NOT_A_NAME = re.compile(
+    r"^(?:Bộ|Báo|Tin|Đài|Tạp|Sở|Ủy|UBND|Ban|Cổng|Viện|Cục|Hội|Tỉnh|Văn\s+phòng|Thành\s+(?:phố|ủy)"
+    r"|Trung\s+(?:tâm|ương)|Quân\s+(?:đội|khu|chủng)|Thủ\s+(?:đô|tướng)|Tuổi\s+trẻ|Thời\s+(?:báo|sự)"
+    r"|Tổng\s+(?:cục|công\s+ty|lãnh\s+sự)|Đại\s+sứ\s+quán)\b",
+    re.IGNORECASE,
+)
 
 
 _NEVER = re.compile(r"(?!)")
+_MARKS = r"(?:[^\w\s(\[©]+\s*)?"  # emoji, arrows and bullets before a line's words
 
 
 @dataclass(frozen=True)
@@ -135,8 +159,9 @@ class Boilerplate:
         cls, drop: Sequence[str], cut: Sequence[str], top: Sequence[str] = (), end: Sequence[str] = ()
     ) -> Boilerplate:
         def whole_line(patterns: Sequence[str]) -> re.Pattern[str]:
+            # After what marks a line out (`👉 Xem thêm: …`, `>> Xem thêm: …`, `▶️ VIDEO: …`).
             either = "|".join(rf"(?:{p})\Z" for p in patterns)
-            return re.compile(f"(?:{either})", re.IGNORECASE) if patterns else _NEVER
+            return re.compile(f"{_MARKS}(?:{either})", re.IGNORECASE) if patterns else _NEVER
 
         return cls(whole_line(drop), whole_line(cut), whole_line(top), whole_line(end))
 
@@ -240,8 +265,8 @@ def _ends_full_stop(text: str) -> bool:
 
 def looks_like_heading(text: str) -> bool:
     """A short line without a closing full stop (or an ALL-CAPS line) between paragraphs."""
-    if is_caption(text) or is_dateline(text):
-        return False
+    if is_caption(text) or is_dateline(text) or (text.startswith("(") and text.endswith(")")):
+        return False  # `(Còn nữa)`: a series goes on
     if is_all_caps(text) and len(text) <= TITLE_MAX_CHARS:
         return True
     return (
@@ -264,6 +289,8 @@ def byline(text: str) -> str | None:
     names = _BYLINE_NOTE.sub("", _BYLINE_ROLE.sub("", text))
     if _BYLINE_GENERIC.fullmatch(names):
         return names
+    if _NOT_A_NAME.match(names) or names[:5].lower() == "theo ":
+        return None  # an office signs (`BỘ NGOẠI GIAO`); `Theo Đức Quang (…)` is an `attribution`
     return names if names and all(map(_is_name, _BYLINE_JOIN.split(names))) else None
 
 
@@ -276,13 +303,30 @@ def _is_name(text: str) -> bool:
 
 
 def top_byline(text: str, title: str) -> str | None:
-    """`byline` for a line above the dateline: names only, as written (no note such as `(TTXVN)`:
-    `Viêng Chăn (TTXVN)` is where the wire was filed), not an office or an outlet, and not a name
-    the title holds (`… Lào Thongloun Sisoulith thăm Việt Nam`)."""
+    """`byline` for a line above the dateline or the sapo: names of at most four words, maybe after
+    a role (`Tin, ảnh: Phan Anh`, `Người đăng: Hồng Nhung`), with no note such as `(TTXVN)`
+    (`Viêng Chăn (TTXVN)` is where the wire was filed), not an office or an outlet, and not a
+    name the title holds (`… Lào Thongloun Sisoulith thăm Việt Nam`)."""
     names = byline(text)
-    if names != text or text.split(maxsplit=1)[0] in _NOT_A_NAME or text in title:
+    if names is None or names != _BYLINE_ROLE.sub("", text) or text in title:
+        return None
+    if any(len(name.split()) > TOP_BYLINE_MAX_WORDS for name in _BYLINE_JOIN.split(names)):
         return None
     return names
+
+
+def attribution(text: str) -> tuple[str, str] | None:
+    """`Theo Đức Quang (Báo Hà Tĩnh)` as the last line: the author and the outlet of the article
+    this one was taken from."""
+    m = _ATTRIBUTION.match(text)
+    if not m or byline(m.group("names")) != m.group("names") or not _OUTLET_NAME.match(m.group("outlet")):
+        return None
+    return m.group("names"), m.group("outlet")
+
+
+def signs(text: str) -> bool:
+    """An office's name alone as the last line: who signs a statement (`BỘ NGOẠI GIAO`)."""
+    return _NOT_A_NAME.match(text) is not None and len(text.split()) <= SIGNATURE_MAX_WORDS and not ends_sentence(text)
 
 
 def source_trailer(text: str) -> str | None:
@@ -385,7 +429,13 @@ def paragraphs(lines: Sequence[str]) -> list[str]:
         if not line:
             joinable = False
             continue
-        if joinable and groups and line[0].islower() and not ends_sentence(groups[-1][-1]):
+        if (
+            joinable
+            and groups
+            and line[0].islower()
+            and not ends_sentence(groups[-1][-1])
+            and not _LIST_ITEM.match(line)
+        ):
             groups[-1].append(line)
             lengths[-1] += 1 + len(line)
         elif not groups or len(line) != lengths[-1] or line != " ".join(groups[-1]):
@@ -425,20 +475,27 @@ def parse_seed(text: str, boilerplate: Boilerplate) -> ParsedSeed:
 
     title: str | None = None
     author: str | None = None
-    if paras and looks_like_title(paras[0]) and (len(paras) > 1 or not ends_sentence(paras[0])):
+    if (above := lines_above_anchor(paras)) > 1:
+        title, author = title_above(paras[:above])
+        del paras[:above]
+    elif paras and looks_like_title(paras[0]) and (len(paras) > 1 or not ends_sentence(paras[0])):
         title = paras.pop(0)  # alone, a line that is no sentence is a title without its article
+    if title is not None:
         taken, source = _take_top(paras, top_dates, source, boilerplate)
         del paras[:taken]
-        # The author's name alone between the title and the dateline (`Nhật Minh` above
-        # `24/11/2025 09:15`, as Thanh Niên prints it): a name, not an office or a place.
-        if len(paras) > 2 and is_dateline(paras[1]) and (names := top_byline(paras[0], title)):
+        # The author's name alone below the title or its dateline, above the sapo (`Thành Đông`
+        # above `(Dân trí) - …`, `Người đăng: Hồng Nhung` above `NTV - …`).
+        if author is None and len(paras) > 1 and is_anchor(paras[1]) and (names := top_byline(paras[0], title)):
             author = names
             del paras[0]
             taken, source = _take_top(paras, top_dates, source, boilerplate)
             del paras[:taken]
+        paras = [p for p in paras if p != title]  # the title again in the text (scrapers repeat it)
 
-    # The end: a byline, a `Theo …` source line and/or a closing `Hà Nội, ngày 7/10/2025`.
+    # The end: a byline, a `Theo …` source line and/or a closing `Hà Nội, ngày 7/10/2025` (or a
+    # dateline alone, `Cập nhật: 24/11/2025`). An office's signature under them stays in the text.
     closing: str | None = None
+    signature: list[str] = []
     for _ in range(3):
         if len(paras) < 2:
             break
@@ -447,13 +504,22 @@ def parse_seed(text: str, boilerplate: Boilerplate) -> ParsedSeed:
             if source is not None and name != source:
                 break  # `Theo VOV` under `(VTC News) -`: the line stays, as the text credits it
             source = name
-        elif author is None and (names := byline(last)):
+        elif author is None and (credit := attribution(last)) and source in (None, credit[1]):
+            author, source = credit
+        elif (names := byline(last)) and (author is None or author in names):
+            # The names at the end hold the one at the top and more (`Hồng Nhung - Quang Huy`).
+            if source is None and author is None and len(paras) > 2 and byline(paras[-2]) == paras[-2]:
+                source, names = names, paras[-2]  # `Quế Chi` above `Lao Động`: the writer and the paper
+                paras.pop()
             author = names
-        elif closing is None and CLOSING_DATELINE.match(last):
+        elif closing is None and (CLOSING_DATELINE.match(last) or is_dateline(last)):
             closing = last
+        elif not signature and closing is None and signs(last):
+            signature.append(last)
         else:
             break
         paras.pop()
+    paras += signature
 
     paras = with_credits_joined(paras)
 
@@ -494,6 +560,58 @@ def parse_seed(text: str, boilerplate: Boilerplate) -> ParsedSeed:
         blocks=tuple(blocks),
         warnings=tuple(warnings),
     )
+
+
+def is_anchor(text: str) -> bool:
+    """A dateline, a source line or a source-prefixed sapo: what comes below the title."""
+    return (
+        is_dateline(text)
+        or source_line(text) is not None
+        or (source_prefix(text)[0] is not None and not looks_like_title(text))
+    )
+
+
+def lines_above_anchor(paras: Sequence[str]) -> int:
+    """How many short lines, none a sentence, stand above the first dateline or source-prefixed
+    sapo (`is_anchor`) near the top; 0 when another paragraph comes first."""
+    for at, text in enumerate(paras[: TOP_LINES_MAX + 1]):
+        if is_anchor(text):
+            return at
+        if not looks_like_title(text):
+            break
+    return 0
+
+
+def title_above(lines: Sequence[str]) -> tuple[str, str | None]:
+    """The title and the author among the short lines above the dateline or the sapo.
+
+    The title is the line next to the dateline. Above it stand a kicker (`Bộ đội Biên phòng Nghệ
+    An`), the site's or a section's name (`VietnamPlus`, `Tin tức - Sự kiện`) or a label (`Toàn
+    văn phát biểu`): dropped, as are an office's name and words of the title below it. A name
+    between the title and the dateline is the author (`Nhật Minh`, as Thanh Niên prints it), as is
+    a byline with its role anywhere (`Tin, ảnh: Phan Anh`). A title goes on in its next line after
+    a colon (`Việt Nam - Lào:`), in capitals under capitals, and in a series' part (`Kỳ 1: Ký ức
+    không phai`, joined after a dash).
+    """
+    rest = list(lines)
+    while len(rest) > 1 and (signs(rest[-1]) or rest[-1] in rest[-2]):
+        rest.pop()  # the office that issued it (`Bộ Ngoại Giao`), or a name the title holds
+    author = top_byline(rest[-1], rest[-2]) if len(rest) > 1 else None
+    if author is not None:
+        rest.pop()
+    for at, line in enumerate(rest):
+        if author is None and len(rest) > 1 and _BYLINE_ROLE.match(line) and (names := top_byline(line, "")):
+            author = names
+            del rest[at]
+            break
+    if len(rest) == 1:
+        return rest[0], author
+    above, title = rest[-2:]
+    if above.endswith(":") or (is_all_caps(above) and is_all_caps(title)):
+        return f"{above} {title}", author
+    if _SERIES_PART.match(title):
+        return f"{above} – {title}", author
+    return title, author
 
 
 def _take_top(

@@ -116,6 +116,8 @@ def test_history_and_anniversaries_are_not_the_day_of_writing(text: str, date: P
         ("24 Tháng 11, 2025", D(2025, 11, 24)),
         ("Thứ Hai, 24/11/2025 09:15 | Lượt xem: 1.234", D(2025, 11, 24)),
         ("Thứ Hai, 24/11/2025 09:15 (Giờ Hà Nội)", D(2025, 11, 24)),
+        ("24/11/2025 08:15 | 235 lượt xem", D(2025, 11, 24)),
+        ("Xuất bản: 24/11/2025 08:15 | Cập nhật: 25/11/2025 10:02", D(2025, 11, 24)),  # the first
     ],
 )
 def test_datelines_outlets_print(line: str, date: PartialDate) -> None:
@@ -134,6 +136,7 @@ def test_datelines_outlets_print(line: str, date: PartialDate) -> None:
         "Thứ Hai",
         "May 10 năm 2024",
         "Nov 24, 2025 hai bên ký kết",
+        "Xuất bản: 24/11/2025 | hai bên ký kết",
     ],
 )
 def test_sentences_with_a_date_are_not_datelines(line: str) -> None:

@@ -10,7 +10,7 @@ from conftest import SEEDS
 from generator import parsing
 from generator.data import Data
 from generator.model import BlockKind, PartialDate
-from generator.parsing import Boilerplate, parse_seed
+from generator.parsing import Boilerplate, is_dateline, parse_seed
 
 
 @pytest.mark.parametrize(
@@ -29,6 +29,7 @@ from generator.parsing import Boilerplate, parse_seed
         ("Viêng Chăn, ngày 23/11 (TTXVN) - Hai bên", "TTXVN", "Hai bên"),
         ("EVN - EDL ký hợp đồng", "EVN", "EDL ký hợp đồng"),  # a lede's prefix; a title's, see test_title_line
         ("Sáng nay (Chinhphu.vn) - hai bên", None, "Sáng nay (Chinhphu.vn) - hai bên"),
+        ("QĐND Online - Ngày 23-11, Bộ chỉ huy", "QĐND Online", "Ngày 23-11, Bộ chỉ huy"),
         ("Việt - Lào phấn đấu nâng kim ngạch", None, "Việt - Lào phấn đấu nâng kim ngạch"),
         ("(Ảnh: TTXVN) - Hai bên", None, "(Ảnh: TTXVN) - Hai bên"),
         ("(theo Bộ Ngoại giao) - Hai bên", None, "(theo Bộ Ngoại giao) - Hai bên"),
@@ -96,6 +97,16 @@ def test_caption(text: str, caption: bool) -> None:
         ("Bài và ảnh: Nguyễn Hoàng", "Nguyễn Hoàng"),
         ("Phóng viên TTXVN tại Lào", "Phóng viên TTXVN tại Lào"),
         ("Thanh Hà - Phóng viên VOV tại Lào", "Thanh Hà"),
+        ("Hoàng Anh - Thường trú VTV tại Lào", "Hoàng Anh"),
+        ("HOÀNG YẾN thực hiện", "HOÀNG YẾN"),
+        ("Nhóm PV thực hiện", "Nhóm PV"),
+        ("Tác giả: Thanh Hương", "Thanh Hương"),
+        ("Bài: Lê Minh - Ảnh: Trọng Hùng", "Lê Minh"),
+        ("Thành Đông", "Thành Đông"),  # `Thành` starts names too; `Thành phố` is a place
+        ("BỘ NGOẠI GIAO", None),  # an office signs
+        ("VĂN PHÒNG CHÍNH PHỦ", None),
+        ("Thành phố Hà Nội", None),
+        ("Theo Đức Quang (Báo Hà Tĩnh)", None),  # an attribution (test_attribution)
         ("Tin, ảnh: hai bên ký kết", None),
         ("Lào", None),
         ("Hai bên nhất trí (tổng hợp)", None),
@@ -142,6 +153,7 @@ def test_title_line(text: str, title: bool) -> None:
         ("Chủ tịch Quốc hội Trần Thanh Mẫn hội kiến (Ảnh: Media Quốc hội).", False),
         ("Ông khẳng định: “Lào sẽ không bao giờ quên.”", False),
         ("PV: Xin Đại sứ đánh giá về quan hệ hai nước?", False),
+        ("(Còn nữa)", False),  # a series goes on
     ],
 )
 def test_heading(text: str, heading: bool) -> None:
@@ -166,6 +178,10 @@ def test_heading(text: str, heading: bool) -> None:
         ),
         (["Thân ái,", "Lương Cường"], ["Thân ái,", "Lương Cường"]),
         (["Kính gửi đồng chí Tô Lâm,", "Nhân dịp Quốc khánh."], ["Kính gửi đồng chí Tô Lâm,", "Nhân dịp Quốc khánh."]),
+        (  # lettered items start in lower case and are no hard wrap
+            ["Kỳ họp thông qua các nội dung sau:", "a) Kim ngạch đạt 2,6 tỷ USD;", "b) Có 270 dự án."],
+            ["Kỳ họp thông qua các nội dung sau:", "a) Kim ngạch đạt 2,6 tỷ USD;", "b) Có 270 dự án."],
+        ),
     ],
 )
 def test_paragraphs(lines: list[str], expected: list[str]) -> None:
@@ -192,6 +208,13 @@ def test_paragraphs(lines: list[str], expected: list[str]) -> None:
         ("QUẢNG CÁO", False),
         ("Trở lại Thời sự", False),
         ("Đăng ký nhận bản tin Lao Động", False),
+        ("👉 Xem thêm: Quốc hội Việt Nam - Lào tăng cường hợp tác", False),
+        (">> Xem thêm: Quốc hội Việt Nam - Lào tăng cường hợp tác", False),
+        ("🔴 Theo dõi Dân trí trên Zalo", False),
+        ("▶️ VIDEO: Đóng điện đường dây 500 kV Monsoon - Thạnh Mỹ", False),
+        ("Lượt xem: 235", False),
+        ("Gửi bài viết", False),
+        ("Video: Hoàng Anh", True),  # a byline
         ("Trở lại Lào sau 10 năm, ông xúc động.", True),
         ("Bản quyền tác giả được hai bên bảo hộ theo hiệp định.", True),
         ("Hai bên chia sẻ kinh nghiệm lập pháp.", True),
@@ -662,3 +685,155 @@ def test_numbered_paragraphs_keep_their_text(data: Data) -> None:
 def test_nothing_to_publish_never_raises(text: str) -> None:
     parsed = parse_seed(text, Boilerplate.compile(["Chia sẻ", r"Bình luận \(\d+\)"], []))
     assert parsed.blocks == () or all(b.text for b in parsed.blocks)
+
+
+N = "Hai bên đã ký biên bản ghi nhớ hợp tác giai đoạn 2026-2030."  # a lede without a date
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "date", "source", "author", "paragraph"),
+    [
+        (  # the site's name above the title; two dates on the dateline
+            f"VietnamPlus\nThủ tướng Lào đánh giá cao hợp tác giáo dục\n"
+            f"Xuất bản: 24/11/2025 08:15 | Cập nhật: 25/11/2025 10:02\nViêng Chăn (TTXVN) - {N}\n{P}",
+            "Thủ tướng Lào đánh giá cao hợp tác giáo dục",
+            D24,
+            "TTXVN",
+            None,
+            N,
+        ),
+        (  # a kicker above the title; a tag with `Online`
+            f"Bộ đội Biên phòng Nghệ An\nTrao 50 ngôi nhà cho đồng bào Lào\nChủ nhật, 23/11/2025, 20:15 (GMT+7)\n"
+            f"QĐND Online - {N}\n{P}",
+            "Trao 50 ngôi nhà cho đồng bào Lào",
+            PartialDate(2025, 11, 23),
+            "QĐND Online",
+            None,
+            N,
+        ),
+        (  # a label above the title
+            f"Toàn văn phát biểu\nPhát biểu của Chủ tịch nước tại Lễ kỷ niệm\nThứ Hai, 24/11/2025 - 20:05\n"
+            f"NDO - {N}\n{P}",
+            "Phát biểu của Chủ tịch nước tại Lễ kỷ niệm",
+            D24,
+            "NDO",
+            None,
+            N,
+        ),
+        (
+            f"Chủ đề: Quan hệ Việt Nam - Lào\nĐoàn đại biểu Lào thăm Huế\nThứ Hai, 24/11/2025 - 15:20\nNDO - {N}\n{P}",
+            "Đoàn đại biểu Lào thăm Huế",
+            D24,
+            "NDO",
+            None,
+            N,
+        ),
+        (  # a byline with its role above the title
+            f"Tin, ảnh: Phan Anh\nĐiện Biên trao trả 15 hài cốt liệt sĩ\nCập nhật lúc 16:45 ngày 24/11/2025\n"
+            f"(ĐBP) - {N}\n{P}",
+            "Điện Biên trao trả 15 hài cốt liệt sĩ",
+            D24,
+            "ĐBP",
+            "Phan Anh",
+            N,
+        ),
+        (  # a title in capitals over two lines
+            f"HỢP TÁC LAO ĐỘNG VIỆT NAM - LÀO\nBƯỚC VÀO GIAI ĐOẠN MỚI\nNgày đăng: 24-11-2025\n{N}\n{P}",
+            "HỢP TÁC LAO ĐỘNG VIỆT NAM - LÀO BƯỚC VÀO GIAI ĐOẠN MỚI",
+            D24,
+            None,
+            None,
+            N,
+        ),
+        (  # a title that goes on after a colon
+            f"Việt Nam - Lào:\nBước vào giai đoạn hợp tác mới\n24/11/2025\n{N}\n{P}",
+            "Việt Nam - Lào: Bước vào giai đoạn hợp tác mới",
+            D24,
+            None,
+            None,
+            N,
+        ),
+        (  # a series' part under its name; `(Còn nữa)`; the writer and the photographer
+            f"Những người lính tình nguyện\nKỳ 1: Ký ức không phai\nThứ Hai, 24/11/2025 - 06:00\nBBP - {N}\n{P}\n"
+            "(Còn nữa)\nBài: Lê Minh - Ảnh: Trọng Hùng",
+            "Những người lính tình nguyện – Kỳ 1: Ký ức không phai",
+            D24,
+            "BBP",
+            "Lê Minh",
+            "(Còn nữa)",
+        ),
+        (  # the author's name between the title and the sapo
+            f"Thứ hai, 24/11/2025 - 08:15\nChủ tịch Quốc hội tiếp Phó Chủ tịch Quốc hội Lào\nThành Đông\n"
+            f"(Dân trí) - {N}\n{P}",
+            "Chủ tịch Quốc hội tiếp Phó Chủ tịch Quốc hội Lào",
+            D24,
+            "Dân trí",
+            "Thành Đông",
+            N,
+        ),
+        (  # … between the dateline and the sapo
+            f"Hà Nội và Viêng Chăn ký kết chương trình hợp tác\nThứ Hai, 24/11/2025, 08:15 AM\nHồng Thái\n"
+            f"(Kinhtedothi) - {N}\n{P}",
+            "Hà Nội và Viêng Chăn ký kết chương trình hợp tác",
+            D24,
+            "Kinhtedothi",
+            "Hồng Thái",
+            N,
+        ),
+        (  # who posted it at the top; the names at the end hold more
+            f"Tin tức - Sự kiện\nNghệ An và Xiêng Khoảng ký biên bản\nNgày đăng: 24-11-2025 | Lượt xem: 312\n"
+            f"Người đăng: Hồng Nhung\nNTV - {N}\n{P}\nHồng Nhung - Quang Huy (NTV)",
+            "Nghệ An và Xiêng Khoảng ký biên bản",
+            D24,
+            "NTV",
+            "Hồng Nhung - Quang Huy",
+            N,
+        ),
+        (  # the date only at the end
+            f"Tiêu đề\n{N}\n{P}\nKhamphanh\nCập nhật: 24/11/2025",
+            "Tiêu đề",
+            D24,
+            None,
+            None,
+            "Khamphanh",
+        ),
+        (  # a statement: its label, its date in words at the end, and the office that signs it
+            f"THÔNG CÁO BÁO CHÍ\nVề chuyến thăm hữu nghị chính thức Việt Nam\n{N}\n{P}\n"
+            "Hà Nội, ngày 24 tháng 11 năm 2025\nBỘ NGOẠI GIAO",
+            "Về chuyến thăm hữu nghị chính thức Việt Nam",
+            D24,
+            None,
+            None,
+            "BỘ NGOẠI GIAO",
+        ),
+        (f"Tiêu đề\n{L}\n{P}\nTheo Đức Quang (Báo Hà Tĩnh)", "Tiêu đề", D24, "Báo Hà Tĩnh", "Đức Quang", P),
+        (f"Tiêu đề\n{L}\n{P}\nQuế Chi\nLao Động", "Tiêu đề", D24, "Lao Động", "Quế Chi", P),  # writer, paper
+        (f"Tiêu đề\n{L}\n{P}\nVĂN PHÒNG CHÍNH PHỦ", "Tiêu đề", D24, None, None, "VĂN PHÒNG CHÍNH PHỦ"),
+    ],
+)
+def test_what_a_third_curator_found(
+    text: str,
+    title: str | None,
+    date: PartialDate | None,
+    source: str | None,
+    author: str | None,
+    paragraph: str,
+    data: Data,
+) -> None:
+    """Forms of 25 seeds a third curator wrote in the styles of other outlets."""
+    parsed = parse_seed(text, data.boilerplate)
+    assert (parsed.title, parsed.date, parsed.source, parsed.author) == (title, date, source, author)
+    assert paragraph in [b.text for b in parsed.blocks if b.kind is BlockKind.PARAGRAPH]
+    assert not [b.text for b in parsed.blocks if is_dateline(b.text) or "Lượt xem" in b.text]
+
+
+def test_the_title_repeated_in_the_text_is_shown_once(data: Data) -> None:
+    parsed = parse_seed(f"Tiêu đề bài viết\n{L}\nTiêu đề bài viết\n{P}", data.boilerplate)
+    assert [b.text for b in parsed.blocks] == [L, P]
+
+
+def test_related_links_under_another_heading_are_cut(data: Data) -> None:
+    links = "Các tin, bài viết khác\nQuảng Trị hợp tác với Trung Lào\nSavannakhet xúc tiến đầu tư"
+    text = f"Tiêu đề\n{L}\n{P}\nThanh Trúc\nGửi bài viết\n{links}"
+    parsed = parse_seed(text, data.boilerplate)
+    assert ([b.text for b in parsed.blocks], parsed.author) == ([L, P], "Thanh Trúc")
