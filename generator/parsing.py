@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from itertools import islice
 
 from . import dates
 from .model import Block, BlockKind, ParsedSeed, PartialDate
@@ -81,6 +82,8 @@ CAPTION = re.compile(
 CREDIT_ALONE = re.compile(
     rf"^(?:\(\s*{_CREDIT_WORD}{_CREDIT_KIND}\s*:[^()]{{1,80}}\)|{_CREDIT_WORD}{_CREDIT_KIND}\s*:\s*{_CREDIT_NAME})\s*\.?$"
 )
+# A picture's placeholder with its alternative text: `[Ảnh: …]`, `[Hình ảnh: …]`.
+_BRACKETED = re.compile(r"^\[\s*(?:Ảnh|Hình ảnh|Hình|Photo)\s*:\s*(?P<caption>[^\]]+?)\s*\]$", re.IGNORECASE)
 CAPTION_TEXT_MAX_CHARS = 250  # a caption's text before a credit alone on the next line
 
 _BYLINE_WORD = re.compile(r"^[^\W\d_][^\W\d_'’.-]*\.?$")
@@ -200,6 +203,14 @@ def is_caption(text: str) -> bool:
     """A paragraph ending in a photo credit."""
     # A credit ends in `)` or follows a `:`: paragraphs without either are not searched.
     return len(text) <= CAPTION_MAX_CHARS and (")" in text or ":" in text) and bool(CAPTION.search(text))
+
+
+def bracketed_caption(text: str) -> str | None:
+    """The caption inside a picture's placeholder, when it ends in a credit: `[Ảnh: Thủ tướng Lào
+    tiếp Bộ trưởng. (Ảnh: Phạm Kiên/TTXVN)]` → `Thủ tướng Lào tiếp Bộ trưởng. (Ảnh: Phạm Kiên/TTXVN)`
+    (`[Ảnh]`, `[Hình ảnh: Lễ đón]` hold none)."""
+    m = _BRACKETED.match(text)
+    return m.group("caption") if m and is_caption(m.group("caption")) else None
 
 
 def source_prefix(text: str) -> tuple[str | None, str]:
@@ -377,7 +388,8 @@ def remove_boilerplate(lines: Sequence[str], boilerplate: Boilerplate) -> list[s
         if not line:
             kept.append(line)
         elif boilerplate.dropped(line) or (at < start and boilerplate.ends(line)) or (menu and boilerplate.cuts(line)):
-            pass
+            if caption := bracketed_caption(line):
+                kept.append(caption)  # a picture's placeholder that holds its caption and credit
         elif boilerplate.cuts(line):
             end = related_end(lines[:stop], at + 1, boilerplate)
             if end is None:
@@ -525,10 +537,12 @@ def parse_seed(text: str, boilerplate: Boilerplate) -> ParsedSeed:
 
     # The lede: the first paragraph that is not a caption; its source prefix is metadata (a
     # date in it, `Hà Nội, 24/11/2025 (TTXVN) -`, is still looked at). Below a sapo without one,
-    # a wire's prefix starts the next paragraph (`Viêng Chăn (TTXVN) - `, as Vietnam+ prints it).
-    lede_at = next((i for i, p in enumerate(paras) if not is_caption(p)), None)
+    # a wire's prefix starts the next paragraph (`Viêng Chăn (TTXVN) - `, as Vietnam+ prints it,
+    # maybe under a picture's caption).
+    texts = list(islice((i for i, p in enumerate(paras) if not is_caption(p)), 2))
+    lede_at = texts[0] if texts else None
     if lede_at is not None:
-        for at in (lede_at, lede_at + 1)[: len(paras) - lede_at]:
+        for at in texts:
             prefix, rest = source_prefix(paras[at])
             m = SOURCE_PREFIX.match(paras[at])
             if prefix is not None and rest and (at == lede_at or (m and m.group("paren") and _OUTLET.match(prefix))):

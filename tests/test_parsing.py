@@ -827,6 +827,26 @@ def test_what_a_third_curator_found(
     assert not [b.text for b in parsed.blocks if is_dateline(b.text) or "Lượt xem" in b.text]
 
 
+@pytest.mark.parametrize(
+    ("line", "caption"),
+    [
+        (
+            "[Ảnh: Thủ tướng Lào tiếp Bộ trưởng. (Ảnh: Phạm Kiên/TTXVN)]",
+            "Thủ tướng Lào tiếp Bộ trưởng. (Ảnh: Phạm Kiên/TTXVN)",
+        ),
+        ("[Hình ảnh: Lễ đón Đoàn đại biểu Lào. Ảnh: VOV]", "Lễ đón Đoàn đại biểu Lào. Ảnh: VOV"),
+        ("[Ảnh]", None),
+        ("[Hình ảnh: Lễ đón]", None),  # no credit: a placeholder's label
+        ("[Video: Lễ ký kết. (Ảnh: TTXVN)]", None),
+    ],
+)
+def test_a_placeholder_holding_a_caption_keeps_it(line: str, caption: str | None, data: Data) -> None:
+    parsed = parse_seed(f"Tiêu đề\n{L}\n{line}\n{P}", data.boilerplate)
+    captions = [b.text for b in parsed.blocks if b.kind is BlockKind.CAPTION]
+    assert captions == ([caption] if caption else [])
+    assert [b.text for b in parsed.blocks if b.kind is BlockKind.PARAGRAPH] == [L, P]
+
+
 def test_the_title_repeated_in_the_text_is_shown_once(data: Data) -> None:
     parsed = parse_seed(f"Tiêu đề bài viết\n{L}\nTiêu đề bài viết\n{P}", data.boilerplate)
     assert [b.text for b in parsed.blocks] == [L, P]
@@ -837,3 +857,14 @@ def test_related_links_under_another_heading_are_cut(data: Data) -> None:
     text = f"Tiêu đề\n{L}\n{P}\nThanh Trúc\nGửi bài viết\n{links}"
     parsed = parse_seed(text, data.boilerplate)
     assert ([b.text for b in parsed.blocks], parsed.author) == ([L, P], "Thanh Trúc")
+
+
+def test_a_wire_prefix_under_the_sapo_and_a_caption_is_the_source(data: Data) -> None:
+    text = f"Tiêu đề\n{N}\n[Ảnh: Hai Bộ trưởng tại lễ ký. (Ảnh: Phạm Kiên/TTXVN)]\nViêng Chăn (TTXVN) - {P}"
+    parsed = parse_seed(text, data.boilerplate)
+    assert parsed.source == "TTXVN"
+    assert [(b.kind, b.text) for b in parsed.blocks] == [
+        (BlockKind.PARAGRAPH, N),
+        (BlockKind.CAPTION, "Hai Bộ trưởng tại lễ ký. (Ảnh: Phạm Kiên/TTXVN)"),
+        (BlockKind.PARAGRAPH, P),
+    ]
