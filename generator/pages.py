@@ -40,17 +40,20 @@ def front_matter(meta: dict[str, object]) -> str:
 
 
 def article_meta(a: Article) -> dict[str, object]:
-    """Front matter. `title` and `description` are HTML-escaped: MkDocs themes print them raw."""
+    """Front matter. `title`, `description` and `author` are HTML-escaped: MkDocs themes print
+    them raw (Material: `<title>`, the header, `<meta name="description">`, `<meta name="author">`)."""
     meta: dict[str, object] = {"title": mdtext.attribute(a.title)}
     if a.date:
         meta["date"] = a.date.iso()
         meta["year"] = a.date.year
     meta["themes"] = list(a.themes)
     meta["people"] = list(a.people)
-    for key in ("source", "source_url", "author"):
+    for key in ("source", "source_url"):
         value = getattr(a, key)
         if value:
             meta[key] = value
+    if a.author:
+        meta["author"] = mdtext.attribute(a.author)
     meta["description"] = mdtext.attribute(a.summary)
     meta["words"] = a.words
     meta["reading_time"] = a.reading_time

@@ -1,8 +1,8 @@
 """Test helper: a real site built from the repository's seeds plus hostile ones.
 
 Used by the determinism and link tests. The extra seeds add what the five shipped ones lack: an
-undated article (the home page links to an anchor for it), markup in titles and text, a Vietnamese
-NFD file name, two seeds with the same title and date, mojibake and UTF-16.
+undated article (the home page links to an anchor for it), markup in titles, text and a curated
+author, a Vietnamese NFD file name, two seeds with the same title and date, mojibake and UTF-16.
 """
 
 from __future__ import annotations
@@ -26,6 +26,8 @@ EXTRA_SEEDS: dict[str, bytes] = {
         "VOV.VN - Ngày 01/02/2024, [bấm](javascript:alert(1)) <img src=x onerror=alert(2)> &amp;.\n\n"
         "## Không phải tiêu đề\n\n~~~\n\n# Hết\n"
     ).encode(),
+    # A curator's author with a quote: Material prints `page.meta.author` raw into a <meta> tag.
+    "x-markup.yml": "author: 'Ngọc Ánh\"><script>alert(3)</script>'\n".encode(),
     unicodedata.normalize(
         "NFD", "x-bài viết NFD.txt"
     ): "Đường sắt Việt – Lào\n\nNgày 05/06/2023, khởi công.\n".encode(),

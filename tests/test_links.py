@@ -161,3 +161,5 @@ def test_built_pages_carry_no_markup_from_seeds(corpus_site: Path) -> None:
     assert [(t, n) for t, a in parser.tags for n in a if n.startswith("on")] == []
     assert [a["href"] for _, a in parser.tags if (a.get("href") or "").strip().lower().startswith("javascript:")] == []
     assert "alert" not in "".join(parser.text.get("script", ""))
+    authors = [a.get("content") for t, a in parser.tags if t == "meta" and a.get("name") == "author"]
+    assert authors == ['Ngọc Ánh"><script>alert(3)</script>']  # the curated author, as text
