@@ -9,26 +9,17 @@ from __future__ import annotations
 
 import argparse
 import gc
-import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
 from . import output
 from .build import Paths, Report, build
-from .errors import ConfigError, ConfigErrors
+from .errors import ConfigError, ConfigErrors, one_line
 
 EXIT_OK, EXIT_REJECTED, EXIT_CONFIG, EXIT_INTERRUPTED = 0, 1, 2, 130
 INTERRUPTED_BEFORE = "interrupted: content/ left as it was before this run"
 INTERRUPTED_AFTER = "interrupted: content/ was already fully updated by this run"
-_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
-
-
-def one_line(message: object) -> str:
-    """A diagnostic on one line whatever a file name holds: control characters and bytes that
-    are not UTF-8 (kept by Python as surrogates) shown escaped."""
-    text = str(message).encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
-    return _CONTROL.sub(lambda m: repr(m.group(0))[1:-1], text)
 
 
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:

@@ -633,6 +633,9 @@ def written_key(content: Path) -> str:
 
 
 def _build(paths: Paths, today: _dt.date | None, site_url: str | None, *, keep_cache: bool) -> Report:
+    for folder in (paths.content, paths.cache):
+        if folder is not None and folder.exists() and not folder.is_dir():
+            raise ConfigError(str(folder), "a file, not a folder")
     store = Store.open(paths.cache, [paths.data / name for name in DATA_FILES], keep=keep_cache)
     # The store's scope is named after the data files' bytes: one entry holds what they load to
     # (parsing and checking the YAML took 14 ms of every run, unpickling the result takes 1 ms).

@@ -2,6 +2,17 @@
 
 from __future__ import annotations
 
+import re
+
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
+
+
+def one_line(message: object) -> str:
+    """A diagnostic on one line whatever a file name holds: control characters and bytes that
+    are not UTF-8 (kept by Python as surrogates) shown escaped."""
+    text = str(message).encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    return _CONTROL.sub(lambda m: repr(m.group(0))[1:-1], text)
+
 
 class GeneratorError(Exception):
     """Base class: something the user has to fix, reported as `path[:line]: reason`."""

@@ -21,7 +21,7 @@ from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File
 
 from .build import Paths, Report, build
-from .errors import ConfigError, ConfigErrors
+from .errors import ConfigError, ConfigErrors, one_line
 
 log = logging.getLogger("mkdocs.plugins.digest")
 _lock = threading.Lock()
@@ -52,13 +52,21 @@ templates = TemplateCache()
 
 
 def paths_for(config: MkDocsConfig) -> Paths:
+    """The project's folders, relative to the working directory when inside it: messages name
+    `seeds/x.txt`, as the command line's do."""
     root = Path(config.config_file_path or ".").resolve().parent
+    with contextlib.suppress(ValueError):
+        root = root.relative_to(Path.cwd())
     return Paths(seeds=root / "seeds", content=Path(config.docs_dir), data=root / "data", cache=root / ".cache")
 
 
 def _report(report: Report) -> None:
-    for d in (*report.rejected, *report.warnings):
-        log.info(f"{d.level}: {d}")
+    # The command line's words (`rejected:`, `warning:`), at INFO: `mkdocs build --strict` fails on
+    # a warning, and a seed's problems must not stop the build of every other page.
+    for d in report.rejected:
+        log.info(f"rejected: {one_line(d)}")
+    for d in report.warnings:
+        log.info(f"warning: {one_line(d)}")
     if report.result.changed:
         r = report.result
         log.info(

@@ -72,8 +72,12 @@ _Loader.yaml_implicit_resolvers = {
 YAML_ERRORS = (yaml.YAMLError, ValueError, TypeError, RecursionError)  # what parsing a text can raise
 
 
-def yaml_error(path: str, exc: BaseException) -> ConfigError:
+def yaml_error(path: str, exc: BaseException, text: str | None = None) -> ConfigError:
     """One of YAML_ERRORS as a ConfigError naming the file and, where the parser knows it, the line."""
+    if isinstance(exc, yaml.reader.ReaderError):  # a character YAML forbids: `text` gives its line
+        char = exc.character if isinstance(exc.character, int) else ord(exc.character[:1] or b"\0")
+        line = text.count("\n", 0, exc.position) + 1 if text is not None else None
+        return ConfigError(path, f"not text: character U+{char:04X} is not allowed in YAML", line)
     if isinstance(exc, yaml.MarkedYAMLError):
         mark = exc.problem_mark or exc.context_mark
         return ConfigError(path, f"invalid YAML: {exc.problem or exc.context}", mark.line + 1 if mark else None)
@@ -92,7 +96,7 @@ def parse_yaml(text: str, path: str) -> YamlDoc:
         finally:
             loader.dispose()
     except YAML_ERRORS as exc:
-        raise yaml_error(path, exc) from None
+        raise yaml_error(path, exc, text) from None
     lines: dict[KeyPath, int] = {}
     if node is not None:
         _record_lines(node, (), lines, path)

@@ -608,6 +608,7 @@ def test_unusable_seed_names_are_rejected_on_one_line(
 CURATION_ERRORS = [
     ("invalid-yaml", "title: [unclosed\nsource: x\n", 2, "invalid YAML: expected ',' or ']', but got ':'"),
     ("tab-indent", "\tbad: tab\n", 1, "invalid YAML: found character '\\t' that cannot start any token"),
+    ("control-character", "author: ok\ntitle: a\x7fb\n", 2, "not text: character U+007F is not allowed in YAML"),
     ("python-tag", "date: !!python/object:os.system x\n", 1, "invalid YAML: could not determine a constructor "
      "for the tag 'tag:yaml.org,2002:python/object:os.system'"),
     ("not-a-mapping", "- a\n- b\n", 1, "expected a mapping, got list"),

@@ -83,6 +83,14 @@ def test_cli_usage_error_exits_2(tmp_path: Path) -> None:
     assert "usage: python -m generator" in result.stderr
 
 
+@pytest.mark.parametrize("option", ["--content", "--cache"])
+def test_cli_a_file_where_a_folder_goes_exits_2_in_one_line(option: str, tmp_path: Path) -> None:
+    project = cli_project(tmp_path)
+    (project / "afile").write_text("x", encoding="utf-8")
+    result = run_cli(option, "afile", cwd=project)
+    assert (result.returncode, result.stderr) == (2, "error: afile: a file, not a folder\n")
+
+
 def test_cli_other_folders(tmp_path: Path) -> None:
     project = cli_project(tmp_path)
     shutil.move(project / "seeds", project / "in")

@@ -36,6 +36,18 @@ def test_pre_build_generates_content(tmp_path: Path) -> None:
     assert (tmp_path / "content" / "bai-viet" / "2024-02-26-tieu-de.md").is_file()
 
 
+def test_a_rejected_seed_is_logged_as_the_command_line_says_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    config = config_for(tmp_path)
+    (tmp_path / "seeds" / "a.txt").write_text(SEED, encoding="utf-8")
+    (tmp_path / "seeds" / "empty.txt").write_bytes(b"")
+    monkeypatch.chdir(tmp_path)
+    with caplog.at_level("INFO", logger="mkdocs.plugins.digest"):
+        preview.generate(config)
+    assert "rejected: seeds/empty.txt: empty file" in caplog.messages
+
+
 def test_configuration_error_aborts_the_build(tmp_path: Path) -> None:
     config = config_for(tmp_path)
     (tmp_path / "seeds" / "a.yml").write_text("colour: red\n", encoding="utf-8")
