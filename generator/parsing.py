@@ -84,7 +84,11 @@ CREDIT_ALONE = re.compile(
 )
 # A picture's placeholder with its alternative text: `[Ảnh: …]`, `[Hình ảnh: …]`.
 _BRACKETED = re.compile(r"^\[\s*(?:Ảnh|Hình ảnh|Hình|Photo)\s*:\s*(?P<caption>[^\]]+?)\s*\]$", re.IGNORECASE)
+# A photo essay's title (`Ảnh: Sắc màu Ngày hội …`), not a credit: six words or more after the colon.
+_PHOTO_TITLE = re.compile(r"^(?:Ảnh|Chùm ảnh|Phóng sự ảnh)\s*:\s*\S+(?:\s+\S+){5,}$", re.IGNORECASE)
 CAPTION_TEXT_MAX_CHARS = 250  # a caption's text before a credit alone on the next line
+CAPTION_SENTENCE_MAX_CHARS = 160  # … when it is a sentence (a paragraph's is longer, or several)
+_SENTENCE_BREAK = re.compile(r"[.!?…][\"”’)]*\s")
 
 _BYLINE_WORD = re.compile(r"^[^\W\d_][^\W\d_'’.-]*\.?$")
 _INITIALLED = re.compile(r"^(?:[^\W\d_]\.\s?)+[^\W\d_][^\W\d_'’-]*$")  # `T.Lâm`: a name on its own
@@ -254,7 +258,8 @@ def is_all_caps(text: str) -> bool:
 def looks_like_title(text: str) -> bool:
     """A short line that is not a sentence, a dateline, a source-prefixed lede or a caption.
 
-    Titles may end in `?` or `!`, never in a full stop (`… khẳng định: “…Lào.”` is a lede). Two
+    A photo essay's title is one (`Ảnh: Sắc màu Ngày hội giao lưu văn hóa …`: more words than a
+    credit's name). Titles may end in `?` or `!`, never in a full stop (`… khẳng định: “…Lào.”` is a lede). Two
     upper-case words joined by a dash start a title, not a lede's source prefix, when no full
     stop ends the line (`EVN - EDL ký hợp đồng …`; `TTXVN - Hai bên …` is a prefix)."""
     if len(text) > TITLE_MAX_CHARS or len(text.split()) > TITLE_MAX_WORDS or _ends_full_stop(text):
@@ -264,7 +269,7 @@ def looks_like_title(text: str) -> bool:
         not prefixed
         and not is_dateline(text)
         and source_line(text) is None
-        and not is_caption(text)
+        and (not is_caption(text) or _PHOTO_TITLE.match(text) is not None)
         and any(c.isalpha() for c in text)
     )
 
@@ -648,7 +653,8 @@ def _take_top(
 
 def with_credits_joined(paras: Sequence[str]) -> list[str]:
     """A photo credit alone (`Ảnh: Hữu Chiến`) joined to the short line before it that is no
-    sentence and no list item: its caption."""
+    sentence and no list item, or, below the lede, one short sentence (a photo essay's
+    `Đoàn nghệ thuật … biểu diễn điệu múa lăm vông.` above `Ảnh: Thành Cường`): its caption."""
     joined: list[str] = []
     for p in paras:
         before = joined[-1] if joined else ""
@@ -656,7 +662,8 @@ def with_credits_joined(paras: Sequence[str]) -> list[str]:
             before
             and CREDIT_ALONE.match(p)
             and len(before) <= CAPTION_TEXT_MAX_CHARS
-            and not ends_sentence(before)  # a sapo, a quote, a paragraph: the credit is a picture's own
+            # a sapo, a quote, a paragraph: the credit is a picture's own
+            and (not ends_sentence(before) or (len(joined) > 1 and _caption_sentence(before)))
             and not _LIST_ITEM.match(before)
             and not is_caption(before)
             and source_prefix(before)[0] is None
@@ -665,6 +672,15 @@ def with_credits_joined(paras: Sequence[str]) -> list[str]:
         else:
             joined.append(p)
     return joined
+
+
+def _caption_sentence(text: str) -> bool:
+    """One sentence of at most CAPTION_SENTENCE_MAX_CHARS, ending in a full stop."""
+    return (
+        len(text) <= CAPTION_SENTENCE_MAX_CHARS
+        and text.endswith(".")
+        and not _SENTENCE_BREAK.search(text, 0, len(text) - 1)
+    )
 
 
 def repeated(paras: Sequence[str]) -> list[str] | None:

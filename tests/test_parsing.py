@@ -868,3 +868,26 @@ def test_a_wire_prefix_under_the_sapo_and_a_caption_is_the_source(data: Data) ->
         (BlockKind.CAPTION, "Hai Bộ trưởng tại lễ ký. (Ảnh: Phạm Kiên/TTXVN)"),
         (BlockKind.PARAGRAPH, P),
     ]
+
+
+def test_a_photo_essay_title_and_its_captions(data: Data) -> None:
+    """Báo Nghệ An's form: the title after `Ảnh:`, each picture's sentence above its credit."""
+    text = (
+        "Ảnh: Sắc màu Ngày hội giao lưu văn hóa Nghệ An - Xiêng Khoảng\n"
+        f"(Baonghean.vn) - {L}\n"
+        "Đoàn nghệ thuật tỉnh Xiêng Khoảng biểu diễn điệu múa lăm vông.\nẢnh: Thành Cường\n"
+        f"{P} Hai bên nhất trí tổ chức ngày hội hằng năm.\nẢnh: Thành Cường\n"
+        "Ngày hội khép lại."
+    )
+    parsed = parse_seed(text, data.boilerplate)
+    assert (parsed.title, parsed.source) == (
+        "Ảnh: Sắc màu Ngày hội giao lưu văn hóa Nghệ An - Xiêng Khoảng",
+        "Baonghean.vn",
+    )
+    assert [(b.kind, b.text) for b in parsed.blocks] == [
+        (BlockKind.PARAGRAPH, L),
+        (BlockKind.CAPTION, "Đoàn nghệ thuật tỉnh Xiêng Khoảng biểu diễn điệu múa lăm vông. Ảnh: Thành Cường"),
+        (BlockKind.PARAGRAPH, f"{P} Hai bên nhất trí tổ chức ngày hội hằng năm."),  # two sentences: a paragraph
+        (BlockKind.CAPTION, "Ảnh: Thành Cường"),
+        (BlockKind.PARAGRAPH, "Ngày hội khép lại."),
+    ]
