@@ -502,7 +502,13 @@ def parse_seed(text: str, boilerplate: Boilerplate) -> ParsedSeed:
         del paras[:taken]
         # The author's name alone below the title or its dateline, above the sapo (`Thành Đông`
         # above `(Dân trí) - …`, `Người đăng: Hồng Nhung` above `NTV - …`).
-        if author is None and len(paras) > 1 and is_anchor(paras[1]) and (names := top_byline(paras[0], title)):
+        if (
+            author is None
+            and len(paras) > 1
+            and len(paras[0]) <= BYLINE_MAX_CHARS
+            and is_anchor(paras[1])
+            and (names := top_byline(paras[0], title))
+        ):
             author = names
             del paras[0]
             taken, source = _take_top(paras, top_dates, source, boilerplate)
@@ -594,10 +600,8 @@ def lines_above_anchor(paras: Sequence[str]) -> int:
     """How many short lines, none a sentence, stand above the first dateline or source-prefixed
     sapo (`is_anchor`) near the top; 0 when another paragraph comes first."""
     for at, text in enumerate(paras[: TOP_LINES_MAX + 1]):
-        if is_anchor(text):
-            return at
-        if not looks_like_title(text):
-            break
+        if not looks_like_title(text):  # an anchor never looks like a title
+            return at if is_anchor(text) else 0
     return 0
 
 
