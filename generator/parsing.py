@@ -59,7 +59,7 @@ SOURCE_TRAILER = re.compile(
 SOURCE_TRAILER_WORDS = 5
 # `Theo Đức Quang (Báo Hà Tĩnh)`: the author and the outlet an article was taken from.
 _ATTRIBUTION = re.compile(r"^[Tt]heo\s+(?P<names>[^()]{3,60}?)\s*\((?P<outlet>[^()]{2,40})\)\.?$")
-_OUTLET_NAME = re.compile(r"^(?:Báo|Tạp chí|Đài|Cổng|Trang|[A-ZĐ]{2})|[./+]", re.IGNORECASE)
+_OUTLET_NAME = re.compile(r"^(?:[Bb]áo|Tạp chí|Đài|Cổng|Trang)\s|[./+]")  # `Báo Hà Tĩnh`, `Dantri.com.vn`
 SIGNATURE_MAX_WORDS = 5  # an office's name (`VĂN PHÒNG CHÍNH PHỦ`); a title has more words
 # An outlet's name alone in parentheses: capitals (`TTXVN`, `VOV`) or a site (`TTXVN/Vietnam+`, `Chinhphu.vn`).
 _OUTLET = re.compile(r"^(?:[A-ZĐ]{2}|[^\s()]*[./+])")
@@ -84,8 +84,6 @@ CREDIT_ALONE = re.compile(
 )
 # A picture's placeholder with its alternative text: `[Ảnh: …]`, `[Hình ảnh: …]`.
 _BRACKETED = re.compile(r"^\[\s*(?:Ảnh|Hình ảnh|Hình|Photo)\s*:\s*(?P<caption>[^\]]+?)\s*\]$", re.IGNORECASE)
-# A photo essay's title (`Ảnh: Sắc màu Ngày hội …`), not a credit: six words or more after the colon.
-_PHOTO_TITLE = re.compile(r"^(?:Ảnh|Chùm ảnh|Phóng sự ảnh)\s*:\s*\S+(?:\s+\S+){5,}$", re.IGNORECASE)
 CAPTION_TEXT_MAX_CHARS = 250  # a caption's text before a credit alone on the next line
 CAPTION_SENTENCE_MAX_CHARS = 160  # … when it is a sentence (a paragraph's is longer, or several)
 _SENTENCE_BREAK = re.compile(r"[.!?…][\"”’)]*\s")
@@ -93,12 +91,11 @@ _SENTENCE_BREAK = re.compile(r"[.!?…][\"”’)]*\s")
 _BYLINE_WORD = re.compile(r"^[^\W\d_][^\W\d_'’.-]*\.?$")
 _INITIALLED = re.compile(r"^(?:[^\W\d_]\.\s?)+[^\W\d_][^\W\d_'’-]*$")  # `T.Lâm`: a name on its own
 # What follows a name in a byline: `(từ Viêng Chăn)`, `(TTXVN)`, `(tổng hợp)`, `/VOV-Lào`,
-# `/VOV-Viêng Chăn`, ` - Phóng viên VOV tại Lào`, ` - Thường trú VTV tại Lào`, ` thực hiện`, and
-# the photographer after the writer: ` - Ảnh: Trọng Hùng`.
+# `/VOV-Viêng Chăn`, ` - Phóng viên VOV tại Lào`, ` - Thường trú VTV tại Lào`, ` thực hiện`.
 _BYLINE_NOTE = re.compile(
     r"\s*(?:\([^()]{1,30}\)|/\s*[^\W\d_][\w.+-]{1,20}(?:\s+[^\W\d_][\w-]*){0,2}"
     r"|\s[-–,]\s*(?:Phóng\s+viên|PV|Biên\s+tập\s+viên|Thông\s+tấn\s+xã|Thường\s+trú)\b[^()]{0,40}"
-    r"|\s+\(?thực\s+hiện\)?|\s[-–,]\s*(?:Ảnh|Đồ\s+họa)\s*:\s*[^\W\d_][^:()]{0,40})$",
+    r"|\s+\(?thực\s+hiện\)?)$",
     re.IGNORECASE,
 )
 # What precedes the names: `Tin, ảnh: TUẤN HUY`, `Bài và ảnh: Nguyễn Hoàng`, `Tác giả: …`,
@@ -108,6 +105,9 @@ _BYLINE_ROLE = re.compile(
     r"\s*:\s*",
     re.IGNORECASE,
 )
+# The photographer after the writer, in a byline with its role: `Bài: Lê Minh - Ảnh: Trọng Hùng`
+# (without a role, `Wat Xieng Thong - Ảnh: Hữu Chiến` is a caption).
+_BYLINE_PHOTO = re.compile(r"\s[-–,]\s*(?:Ảnh|Đồ\s+họa)\s*:\s*[^\W\d_][^:()]{0,40}$", re.IGNORECASE)
 _BYLINE_JOIN = re.compile(r"\s*[-–,]\s*|\s+và\s+")  # `Viết Tuân - Thanh Hằng`, `Thu Hằng, Hà Anh`
 # A byline without a name: the outlet's reporter(s), `Phóng viên TTXVN tại Lào`.
 _BYLINE_GENERIC = re.compile(
@@ -117,7 +117,7 @@ _BYLINE_GENERIC = re.compile(
 # `Hà Nội, ngày 7/10/2025`, `Hà Nội, ngày 05 tháng 01 năm 2026` as the last line: where and when
 # the text was written.
 CLOSING_DATELINE = re.compile(
-    r"^[^\W\d_][^,\d]{0,40},\s*(?:ngày\s+)?(?:\d{1,2}[/.-]\d{1,2}[/.-]\d{4}|\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4})\.?$",
+    r"^[^\W\d_][^,\d]{0,40},\s*(?:ngày\s+)?(?:\d{1,2}[/.-]\d{1,2}[/.-]|\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+)(?P<year>\d{4})\.?$",
     re.IGNORECASE,
 )
 _ALL_CAPS_MIN_LETTERS = 4
@@ -129,6 +129,16 @@ _SERIES_PART = re.compile(r"^(?:Kỳ|Bài|Phần)\s+(?:\d{1,2}|[IVX]{1,4}|cuối
 # capitals are its second line (`BƯỚC VÀO GIAI ĐOẠN MỚI`).
 TOP_BYLINE_MAX_WORDS = 4
 TOP_LINES_MAX = 4  # short lines above the dateline or the sapo: a kicker, a site's name, the title…
+KICKER_MAX_WORDS = 6
+# A dateline that says when the article was published or updated: at the end, the article's
+# date (`Thời gian: 8h00, 29/11/2025` under an announcement is the event's). The label that names
+# publication comes first when a dateline has two dates.
+_PUBLISHED = re.compile(
+    r"^(?:Cập\s+nhật|Ngày\s+(?:đăng|cập\s+nhật|xuất\s+bản)|Đăng|Xuất\s+bản|Posted|Updated|Published)\b", re.IGNORECASE
+)
+_PUBLISHED_FIRST = re.compile(r"^(?:Ngày\s+(?:đăng|xuất\s+bản)|Đăng|Xuất\s+bản|Posted|Published)\b", re.IGNORECASE)
+# A paper's name above the title (`Báo Quân đội nhân dân`): the site's masthead.
+_PAPER = re.compile(r"^(?:Báo|Tạp chí|Đài|Cổng thông tin|Trang tin)\s+\S+(?:\s+\S+){0,4}$", re.IGNORECASE)
 # The time alone on the line below the date: `09:15`.
 _TIME_ALONE = re.compile(
     r"^\d{1,2}[:h]\d{2}(?::\d{2})?(?:\s*(?:AM|PM|SA|CH))?(?:\s*\(?GMT\s*\+\s*7\)?)?$", re.IGNORECASE
@@ -258,8 +268,7 @@ def is_all_caps(text: str) -> bool:
 def looks_like_title(text: str) -> bool:
     """A short line that is not a sentence, a dateline, a source-prefixed lede or a caption.
 
-    A photo essay's title is one (`Ảnh: Sắc màu Ngày hội giao lưu văn hóa …`: more words than a
-    credit's name). Titles may end in `?` or `!`, never in a full stop (`… khẳng định: “…Lào.”` is a lede). Two
+    Titles may end in `?` or `!`, never in a full stop (`… khẳng định: “…Lào.”` is a lede). Two
     upper-case words joined by a dash start a title, not a lede's source prefix, when no full
     stop ends the line (`EVN - EDL ký hợp đồng …`; `TTXVN - Hai bên …` is a prefix)."""
     if len(text) > TITLE_MAX_CHARS or len(text.split()) > TITLE_MAX_WORDS or _ends_full_stop(text):
@@ -269,7 +278,7 @@ def looks_like_title(text: str) -> bool:
         not prefixed
         and not is_dateline(text)
         and source_line(text) is None
-        and (not is_caption(text) or _PHOTO_TITLE.match(text) is not None)
+        and not is_caption(text)
         and any(c.isalpha() for c in text)
     )
 
@@ -302,7 +311,8 @@ def byline(text: str) -> str | None:
     """
     if len(text) > BYLINE_MAX_CHARS:
         return None  # a paragraph (every seed's last paragraph is asked)
-    names = _BYLINE_NOTE.sub("", _BYLINE_ROLE.sub("", text))
+    role = _BYLINE_ROLE.match(text)
+    names = _BYLINE_NOTE.sub("", _BYLINE_PHOTO.sub("", text[role.end() :]) if role else text)
     if _BYLINE_GENERIC.fullmatch(names):
         return names
     if _NOT_A_NAME.match(names) or names[:5].lower() == "theo ":
@@ -338,6 +348,13 @@ def attribution(text: str) -> tuple[str, str] | None:
     if not m or byline(m.group("names")) != m.group("names") or not _OUTLET_NAME.match(m.group("outlet")):
         return None
     return m.group("names"), m.group("outlet")
+
+
+def _closing(text: str) -> bool:
+    """`Hà Nội, ngày 7/10/2025` as the last line, in a year the digest covers (a proclamation's
+    `Viêng Chăn, ngày 2 tháng 12 năm 1975` stays in the text)."""
+    m = CLOSING_DATELINE.match(text)
+    return m is not None and int(m.group("year")) >= dates.HISTORY_BEFORE
 
 
 def signs(text: str) -> bool:
@@ -393,8 +410,9 @@ def remove_boilerplate(lines: Sequence[str], boilerplate: Boilerplate) -> list[s
         if not line:
             kept.append(line)
         elif boilerplate.dropped(line) or (at < start and boilerplate.ends(line)) or (menu and boilerplate.cuts(line)):
-            if caption := bracketed_caption(line):
+            if at >= start and (caption := bracketed_caption(line)):
                 kept.append(caption)  # a picture's placeholder that holds its caption and credit
+                # (above the article's first sentence, the lead picture's: dropped, as before the title)
         elif boilerplate.cuts(line):
             end = related_end(lines[:stop], at + 1, boilerplate)
             if end is None:
@@ -492,8 +510,9 @@ def parse_seed(text: str, boilerplate: Boilerplate) -> ParsedSeed:
 
     title: str | None = None
     author: str | None = None
+    kept: list[str] = []  # lines between the title and the dateline that are the article's
     if (above := lines_above_anchor(paras)) > 1:
-        title, author = title_above(paras[:above])
+        title, author, kept = title_above(paras[:above])
         del paras[:above]
     elif paras and looks_like_title(paras[0]) and (len(paras) > 1 or not ends_sentence(paras[0])):
         title = paras.pop(0)  # alone, a line that is no sentence is a title without its article
@@ -504,6 +523,8 @@ def parse_seed(text: str, boilerplate: Boilerplate) -> ParsedSeed:
         # above `(Dân trí) - …`, `Người đăng: Hồng Nhung` above `NTV - …`).
         if (
             author is None
+            and not kept
+            and not _quoted(title)
             and len(paras) > 1
             and len(paras[0]) <= BYLINE_MAX_CHARS
             and is_anchor(paras[1])
@@ -513,7 +534,14 @@ def parse_seed(text: str, boilerplate: Boilerplate) -> ParsedSeed:
             del paras[0]
             taken, source = _take_top(paras, top_dates, source, boilerplate)
             del paras[:taken]
-        paras = [p for p in paras if p != title]  # the title again in the text (scrapers repeat it)
+        paras[:0] = kept
+        # The title again near the top (scrapers repeat it under the sapo): once.
+        again = next((i for i, p in enumerate(paras[:DATE_SEARCH_PARAGRAPHS]) if p == title), None)
+        if again is not None:
+            del paras[again]
+    # The lead picture's caption between the title and its dateline (`Ảnh: Hữu Chiến, Phạm Kiên`).
+    if len(paras) > 1 and is_caption(paras[0]) and is_dateline(paras[1]):
+        top_dates.append(published_first(paras.pop(1)))
 
     # The end: a byline, a `Theo …` source line and/or a closing `Hà Nội, ngày 7/10/2025` (or a
     # dateline alone, `Cập nhật: 24/11/2025`). An office's signature under them stays in the text.
@@ -529,13 +557,16 @@ def parse_seed(text: str, boilerplate: Boilerplate) -> ParsedSeed:
             source = name
         elif author is None and (credit := attribution(last)) and source in (None, credit[1]):
             author, source = credit
-        elif (names := byline(last)) and (author is None or author in names):
+        elif not signature and (names := byline(last)) and (author is None or author in names):
             # The names at the end hold the one at the top and more (`Hồng Nhung - Quang Huy`).
-            if source is None and author is None and len(paras) > 2 and byline(paras[-2]) == paras[-2]:
-                source, names = names, paras[-2]  # `Quế Chi` above `Lao Động`: the writer and the paper
-                paras.pop()
+            if author is None and len(paras) > 2 and (writer := byline(paras[-2])):
+                # `Quế Chi` above `Lao Động`, `Hữu Chiến` above `Viêng Chăn`, `Bài, ảnh: Hữu Chiến`
+                # above `Video: …`: the writer, then a line about them or another credit, which stays.
+                author = writer
+                del paras[-2]
+                break
             author = names
-        elif closing is None and (CLOSING_DATELINE.match(last) or is_dateline(last)):
+        elif closing is None and (_closing(last) or (is_dateline(last) and _PUBLISHED.match(last))):
             closing = last
         elif not signature and closing is None and signs(last):
             signature.append(last)
@@ -550,13 +581,16 @@ def parse_seed(text: str, boilerplate: Boilerplate) -> ParsedSeed:
     # date in it, `Hà Nội, 24/11/2025 (TTXVN) -`, is still looked at). Below a sapo without one,
     # a wire's prefix starts the next paragraph (`Viêng Chăn (TTXVN) - `, as Vietnam+ prints it,
     # maybe under a picture's caption).
-    texts = list(islice((i for i, p in enumerate(paras) if not is_caption(p)), 2))
+    # The lines kept between the title and the sapo come first (`Hội ngộ sau 50 năm` above `QĐND
+    # Online - …`): the sapo's prefix is looked for below them too.
+    texts = list(islice((i for i, p in enumerate(paras) if not is_caption(p)), 2 + len(kept)))
     lede_at = texts[0] if texts else None
     if lede_at is not None:
         for at in texts:
             prefix, rest = source_prefix(paras[at])
             m = SOURCE_PREFIX.match(paras[at])
-            if prefix is not None and rest and (at == lede_at or (m and m.group("paren") and _OUTLET.match(prefix))):
+            first = at == lede_at or at == texts[min(len(kept), len(texts) - 1)]
+            if prefix is not None and rest and (first or (m and m.group("paren") and _OUTLET.match(prefix))):
                 source = source or prefix
                 top_dates.append(paras[at][: len(paras[at]) - len(rest)])
                 paras[at] = rest
@@ -605,36 +639,62 @@ def lines_above_anchor(paras: Sequence[str]) -> int:
     return 0
 
 
-def title_above(lines: Sequence[str]) -> tuple[str, str | None]:
-    """The title and the author among the short lines above the dateline or the sapo.
+def title_above(lines: Sequence[str]) -> tuple[str, str | None, list[str]]:
+    """The title, the author and the lines kept as text among the short lines above the dateline
+    or the sapo.
 
-    The title is the line next to the dateline. Above it stand a kicker (`Bộ đội Biên phòng Nghệ
-    An`), the site's or a section's name (`VietnamPlus`, `Tin tức - Sự kiện`) or a label (`Toàn
-    văn phát biểu`): dropped, as are an office's name and words of the title below it. A name
-    between the title and the dateline is the author (`Nhật Minh`, as Thanh Niên prints it), as is
-    a byline with its role anywhere (`Tin, ảnh: Phan Anh`). A title goes on in its next line after
-    a colon (`Việt Nam - Lào:`), in capitals under capitals, and in a series' part (`Kỳ 1: Ký ức
-    không phai`, joined after a dash).
+    The first line is the title, and the lines after it stay in the text (a subtitle is the
+    lede), except:
+    - a byline with its role is the author wherever it stands (`Tin, ảnh: Phan Anh`), and so is a
+      name between the title and the dateline (`Nhật Minh`, as Thanh Niên prints it; under a
+      quoted title, a name is its speaker and stays);
+    - a first line that names a paper (`Báo Quân đội nhân dân`), or is a kicker (`Bộ đội Biên
+      phòng Nghệ An`, `VietnamPlus`, `Tin tức - Sự kiện`: a few words, at most half as long as
+      the line below it), is dropped, and the line below it is the title;
+    - a title goes on in its next line after a colon (`Việt Nam - Lào:`), in capitals under
+      capitals, and in a series' part (`Kỳ 1: Ký ức không phai`, joined after a dash).
     """
     rest = list(lines)
-    while len(rest) > 1 and (signs(rest[-1]) or rest[-1] in rest[-2]):
-        rest.pop()  # the office that issued it (`Bộ Ngoại Giao`), or a name the title holds
-    author = top_byline(rest[-1], rest[-2]) if len(rest) > 1 else None
-    if author is not None:
+    author = None
+    at = next((i for i, line in enumerate(rest) if _BYLINE_ROLE.match(line) and top_byline(line, "")), None)
+    if at is not None and len(rest) > 1:
+        author = top_byline(rest.pop(at), "")
+    if author is None and len(rest) > 1 and not _quoted(rest[-2]) and (names := top_byline(rest[-1], rest[-2])):
+        author = names
         rest.pop()
-    for at, line in enumerate(rest):
-        if author is None and len(rest) > 1 and _BYLINE_ROLE.match(line) and (names := top_byline(line, "")):
-            author = names
-            del rest[at]
-            break
-    if len(rest) == 1:
-        return rest[0], author
-    above, title = rest[-2:]
-    if above.endswith(":") or (is_all_caps(above) and is_all_caps(title)):
-        return f"{above} {title}", author
-    if _SERIES_PART.match(title):
-        return f"{above} – {title}", author
-    return title, author
+    if len(rest) > 1 and (_PAPER.match(rest[0]) or _kicker(rest[0], rest[1])):
+        del rest[0]
+    if len(rest) > 1:
+        first, second = rest[:2]
+        if first.endswith(":") or (is_all_caps(first) and is_all_caps(second)):
+            return f"{first} {second}", author, rest[2:]
+        if _SERIES_PART.match(second):
+            return f"{first} – {second}", author, rest[2:]
+    return rest[0], author, rest[1:]
+
+
+def _kicker(line: str, below: str) -> bool:
+    """A few words above a title at least twice as long: a kicker, the site's or a section's name."""
+    return (
+        len(line.split()) <= KICKER_MAX_WORDS
+        and 2 * len(line) <= len(below)
+        and not line.endswith(":")  # the title's first part (`Việt Nam - Lào:`)
+        and not below.endswith((",", ";"))  # the lines of a poem
+        and not _SERIES_PART.match(below)
+    )
+
+
+def _quoted(text: str) -> bool:
+    """A title that is a quote (`“Việt Nam là người bạn thủy chung nhất của Lào”`)."""
+    return text[:1] in "“\"«'‘"
+
+
+def published_first(dateline: str) -> str:
+    """A dateline with its publication date first: `Cập nhật: 03/12/2025 | Xuất bản: 28/11/2025`
+    → `Xuất bản: 28/11/2025 | Cập nhật: 03/12/2025` (the first date found is the article's)."""
+    parts = dateline.split("|")
+    at = next((i for i, part in enumerate(parts) if _PUBLISHED_FIRST.match(part.strip())), 0)
+    return "|".join([parts[at], *parts[:at], *parts[at + 1 :]]) if at else dateline
 
 
 def _take_top(
@@ -646,7 +706,7 @@ def _take_top(
     while taken < len(paras):
         text = paras[taken]
         if is_dateline(text):
-            top_dates.append(text)
+            top_dates.append(published_first(text))
         elif source is None and (name := source_line(text)):
             source = name
         elif not boilerplate.at_top(text):
