@@ -511,10 +511,11 @@ def parse_seed(text: str, boilerplate: Boilerplate) -> ParsedSeed:
     title: str | None = None
     author: str | None = None
     kept: list[str] = []  # lines between the title and the dateline that are the article's
-    if (above := lines_above_anchor(paras)) > 1:
-        title, author, kept = title_above(paras[:above])
-        del paras[:above]
-    elif paras and looks_like_title(paras[0]) and (len(paras) > 1 or not ends_sentence(paras[0])):
+    short = short_lines(paras)
+    if 1 < short <= TOP_LINES_MAX and short < len(paras) and is_anchor(paras[short]):
+        title, author, kept = title_above(paras[:short])
+        del paras[:short]
+    elif short and (len(paras) > 1 or not ends_sentence(paras[0])):
         title = paras.pop(0)  # alone, a line that is no sentence is a title without its article
     if title is not None:
         taken, source = _take_top(paras, top_dates, source, boilerplate)
@@ -630,13 +631,14 @@ def is_anchor(text: str) -> bool:
     )
 
 
-def lines_above_anchor(paras: Sequence[str]) -> int:
-    """How many short lines, none a sentence, stand above the first dateline or source-prefixed
-    sapo (`is_anchor`) near the top; 0 when another paragraph comes first."""
-    for at, text in enumerate(paras[: TOP_LINES_MAX + 1]):
-        if not looks_like_title(text):  # an anchor never looks like a title
-            return at if is_anchor(text) else 0
-    return 0
+def short_lines(paras: Sequence[str]) -> int:
+    """How many paragraphs at the top look like a title (`looks_like_title`), counted up to one
+    more than TOP_LINES_MAX. When a dateline or a source-prefixed sapo follows them (`is_anchor`:
+    an anchor never looks like a title), `title_above` tells their parts apart."""
+    return next(
+        (at for at, text in enumerate(paras[: TOP_LINES_MAX + 1]) if not looks_like_title(text)),
+        min(len(paras), TOP_LINES_MAX + 1),
+    )
 
 
 def title_above(lines: Sequence[str]) -> tuple[str, str | None, list[str]]:
