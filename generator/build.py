@@ -181,7 +181,7 @@ def make_article(
         slug=cur.slug or article_slug(date, title),
         title=title,
         date=date,
-        source=cur.source or parsed.source,
+        source=data.source_name(source) if (source := cur.source or parsed.source) else None,
         source_url=cur.source_url,
         author=cur.author or parsed.author,
         summary=cur.summary or text.cut(lede, SUMMARY_MAX) or title,

@@ -1,6 +1,6 @@
-"""The curated data the generator reads: taxonomy, people registry, boilerplate patterns.
+"""The curated data the generator reads: taxonomy, people and sources registries, boilerplate.
 
-All three live in `data/` as YAML that curators edit. They are loaded and validated once;
+All four live in `data/` as YAML that curators edit. They are loaded and validated once;
 any mistake is a ConfigError naming the file, the line and the key.
 """
 
@@ -21,7 +21,8 @@ from .yamlfile import YamlDoc, check_fields, check_str_list, load_yaml
 TAXONOMY_FILE = "taxonomy.yml"
 PEOPLE_FILE = "people.yml"
 BOILERPLATE_FILE = "boilerplate.yml"
-DATA_FILES = (TAXONOMY_FILE, PEOPLE_FILE, BOILERPLATE_FILE)
+SOURCES_FILE = "sources.yml"
+DATA_FILES = (TAXONOMY_FILE, PEOPLE_FILE, BOILERPLATE_FILE, SOURCES_FILE)
 
 
 @dataclass(frozen=True)
@@ -47,12 +48,17 @@ class Data:
     min_hits: int
     people: tuple[Person, ...]
     boilerplate: Boilerplate
+    sources: dict[str, str]  # match form of an outlet's name or alias → the name to show
 
     def theme(self, slug: str) -> Theme:
         return next(t for t in self.themes if t.slug == slug)
 
     def person(self, name: str) -> Person:
         return next(p for p in self.people if p.name == name)
+
+    def source_name(self, source: str) -> str:
+        """The registry's name for `source` (`QĐND Online` → `Báo Quân đội nhân dân`), else `source`."""
+        return self.sources.get(match_form(source), source)
 
     @property
     def theme_slugs(self) -> tuple[str, ...]:
@@ -120,6 +126,22 @@ def load_people(doc: YamlDoc) -> tuple[Person, ...]:
     return tuple(people)
 
 
+def load_sources(doc: YamlDoc) -> dict[str, str]:
+    root = check_fields(doc, doc.data or {}, {"sources": list}, ())
+    names: dict[str, str] = {}
+    spellings: list[tuple[str, tuple[object, ...]]] = []
+    for i, item in enumerate(root.get("sources", [])):
+        entry = check_fields(doc, item, {"name": str, "aliases": list}, ("sources", i), required=("name",))
+        name = _nfc(entry["name"])
+        if not name:
+            raise doc.error("'name' must not be empty", "sources", i, "name")
+        for spelling in (name, *map(_nfc, check_str_list(doc, entry.get("aliases", []), ("sources", i, "aliases")))):
+            spellings.append((match_form(spelling), ("sources", i)))
+            names[match_form(spelling)] = name
+    _unique(doc, spellings, "source name or alias")
+    return names
+
+
 def load_boilerplate(doc: YamlDoc) -> Boilerplate:
     kinds = ("drop", "cut", "end", "top")
     root = check_fields(doc, doc.data or {}, dict.fromkeys(kinds, list), ())
@@ -135,7 +157,7 @@ def load_boilerplate(doc: YamlDoc) -> Boilerplate:
 
 
 def load_data(data_dir: Path) -> Data:
-    """Load and validate the three data files; ConfigError on the first problem in each."""
+    """Load and validate the four data files; ConfigError on the first problem in each."""
 
     def doc(name: str) -> YamlDoc:
         path = data_dir / name
@@ -146,4 +168,5 @@ def load_data(data_dir: Path) -> Data:
     themes, min_hits = load_taxonomy(doc(TAXONOMY_FILE))
     people = load_people(doc(PEOPLE_FILE))
     boilerplate = load_boilerplate(doc(BOILERPLATE_FILE))
-    return Data(themes, min_hits, people, boilerplate)
+    sources = load_sources(doc(SOURCES_FILE))
+    return Data(themes, min_hits, people, boilerplate, sources)

@@ -175,6 +175,9 @@ def test_two_seeds_pinning_one_slug(generate: Generate, project: Paths) -> None:
             ":3: duplicate name or alias 'a b'",
         ),
         ("boilerplate.yml", "drop: ['(unclosed']\n", ":1: pattern '(unclosed' is not a valid regular expression"),
+        ("sources.yml", "sources:\n  - name: VOV\n    alias: [VOV.VN]\n", ":3: unknown key 'alias'"),
+        ("sources.yml", "sources:\n  - aliases: [VOV.VN]\n", "missing required key 'name'"),
+        ("sources.yml", "sources:\n  - {name: VOV}\n  - {name: Đài, aliases: [vov]}\n", ":3: duplicate source"),
     ],
 )
 def test_data_file_errors(file: str, text: str, message: str, tmp_path: Path) -> None:
@@ -184,6 +187,31 @@ def test_data_file_errors(file: str, text: str, message: str, tmp_path: Path) ->
         load_data(tmp_path / "data")
     assert str(info.value).startswith(str(tmp_path / "data" / file))
     assert message in str(info.value)
+
+
+@pytest.mark.parametrize(
+    ("seed", "sidecar", "shown"),
+    [
+        # What the parser finds, in each form an outlet is named in, shown by one name.
+        ("(QĐND) - Hai bên nhất trí hợp tác quốc phòng.", "", "Báo Quân đội nhân dân"),
+        ("QĐND Online - Hai bên nhất trí hợp tác quốc phòng.", "", "Báo Quân đội nhân dân"),
+        ("(VOV.VN) - Hai bên nhất trí hợp tác quốc phòng.", "", "VOV"),
+        ("(NDO) - Hai bên nhất trí hợp tác quốc phòng.", "", "Báo Nhân Dân"),
+        # The name itself in another case; an outlet the registry lacks is shown as written.
+        ("Hai bên nhất trí hợp tác quốc phòng.\n\nTheo Báo Nhân dân", "", "Báo Nhân Dân"),
+        ("(Lao Động) - Hai bên nhất trí hợp tác quốc phòng.", "", "Lao Động"),
+        # A curated source goes through the registry too; no source stays none.
+        ("Hai bên nhất trí hợp tác quốc phòng.", "source: vov.vn\n", "VOV"),
+        ("Hai bên nhất trí hợp tác quốc phòng.", "", None),
+    ],
+)
+def test_sources_are_shown_by_the_registry_name(
+    seed: str, sidecar: str, shown: str | None, generate: Generate, project: Paths
+) -> None:
+    if sidecar:
+        (project.seeds / "a.yml").write_text(sidecar, encoding="utf-8")
+    (a,) = generate({"a.txt": f"Tiêu đề gốc\n\nNgày 26/02/2024\n\n{seed}\n"}).articles
+    assert a.source == shown
 
 
 def test_missing_seeds_folder(project: Paths) -> None:
