@@ -184,7 +184,12 @@ def theme_year_table(years: dict[int, list[Article]], undated: Sequence[Article]
     here = layout.THEMES_INDEX
     header = [
         LABELS["year_column"],
-        *(mdtext.link(t.name, layout.rel(here, layout.theme_page(t.slug))) for t in data.themes),
+        # A no-break space before each dash: a narrow column breaks a name between words, and a
+        # line must not start with the dash (`Kinh tế` / `–` / `Thương mại` on a phone).
+        *(
+            mdtext.link(t.name.replace(" – ", "\u00a0– "), layout.rel(here, layout.theme_page(t.slug)))
+            for t in data.themes
+        ),
     ]
     rows = ["| " + " | ".join(header) + " |", "|---|" + "--:|" * len(data.themes)]
 

@@ -31,6 +31,9 @@ def table_rows(markdown: str) -> list[list[str]]:
     return [[cell.strip() for cell in row] for row in rows]
 
 
+NBSP = "\u00a0"
+
+
 def test_theme_year_table_has_a_row_per_year_newest_first_and_a_column_per_theme(data: Data) -> None:
     """27 years of coverage must not make the table 27 columns wide (3,034 px in a 720 px column)."""
     arts = [article(f"a{y}", PartialDate(y, 5, 1), ("lap-phap", "da-phuong")) for y in range(2000, 2027)]
@@ -39,7 +42,8 @@ def test_theme_year_table_has_a_row_per_year_newest_first_and_a_column_per_theme
 
     assert len(header) == 1 + len(data.themes)  # the year, then one column per theme, whatever the years
     assert header[0] == "Năm"
-    assert header[1:] == [f"[{t.name}]({t.slug}.md)" for t in data.themes]
+    # A theme's name, its dashes kept with the word before them (` – ` → no-break space, `– `).
+    assert header[1:] == [f"[{t.name.replace(' – ', NBSP + '– ')}]({t.slug}.md)" for t in data.themes]
     assert [r[0] for r in rows[:3]] == ["[2026](../nam/2026.md)", "[2025](../nam/2025.md)", "[2024](../nam/2024.md)"]
     assert [r[0] for r in rows[-2:]] == ["[Chưa rõ thời gian](../nam/index.md#chua-ro-thoi-gian)", "**Tổng**"]
     assert len(rows) == 27 + 2

@@ -27,6 +27,46 @@ def test_theme_year_table_fits_the_column(reader: Reader, site_url: str) -> None
     assert sizes["table"] <= sizes["column"] + 0.5, sizes
 
 
+def test_theme_year_table_on_a_phone(reader: Reader, site_url: str) -> None:
+    """On a 390 px phone the table scrolls in its frame: seven of its eight columns show whole
+    (five did with Material's padding), no line of a theme's name starts with its dash, and the
+    year column stays on screen when the frame is scrolled to its end."""
+    page = reader(site_url + "/chu-de/", viewport=PHONE)
+    found = page.locator("article table").evaluate(
+        """t => {
+            const inView = c => { const r = c.getBoundingClientRect(); return r.left >= 0 && r.right <= innerWidth; };
+            const lines = a => {  // the header link's text as the browser broke it into lines
+                const text = a.firstChild, range = document.createRange(), out = [];
+                let top = null;
+                for (let i = 0; i < text.length; i++) {
+                    range.setStart(text, i);
+                    range.setEnd(text, i + 1);
+                    const y = range.getBoundingClientRect().top;
+                    if (top === null || y > top + 2) out.push("");
+                    if (top === null || y > top + 2) top = y;
+                    out[out.length - 1] += text.data[i];
+                }
+                return out;
+            };
+            const frame = t.closest(".md-typeset__scrollwrap");
+            const year = t.querySelector("tbody td");
+            const whole = [...t.querySelectorAll("thead th")].filter(inView).length;
+            frame.scrollLeft = frame.scrollWidth;
+            return {
+                whole,
+                lines: [...t.querySelectorAll("thead th a")].map(lines),
+                scrolled: frame.scrollLeft,
+                year: year.getBoundingClientRect().left - frame.getBoundingClientRect().left,
+            };
+        }"""
+    )
+    assert found["whole"] >= 7, found
+    assert len(found["lines"]) == 7 and all(len(name) > 1 for name in found["lines"][:5]), found  # names do wrap
+    assert [line for name in found["lines"] for line in name if line.startswith("–")] == [], found
+    assert found["scrolled"] > 0, found  # the table is wider than the phone: the check below means something
+    assert found["year"] >= -0.5, found  # still in the frame, not scrolled off to its left
+
+
 @pytest.mark.parametrize("viewport", [LAPTOP, PHONE], ids=["laptop", "phone"])
 def test_chart_text_is_legible(reader: Reader, site_url: str, viewport: ViewportSize) -> None:
     """The home chart's text as rendered: 11 px or more on a 390 px phone (it was 5.5 px), not
