@@ -20,7 +20,7 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
 
-from . import cache, classify, feeds, figures, freshness, layout, searchindex, text
+from . import cache, classify, doubts, feeds, figures, freshness, layout, searchindex, text
 from .cache import Store
 from .curation import Curation, load_curation
 from .data import DATA_FILES, Data, load_data
@@ -157,6 +157,10 @@ def make_article(
 ) -> tuple[Article, list[Diagnostic]]:
     """Combine what the text says, what the curator pinned and what the registry knows."""
     notes = [Diagnostic(display, w) for w in parsed.warnings]
+    if not cur.title and (doubt := doubts.title_doubt(parsed)):
+        notes.append(Diagnostic(display, doubt))
+    if not (cur.title and cur.date) and (doubt := doubts.dateline_doubt(parsed)):
+        notes.append(Diagnostic(display, doubt))
     if cur.title:
         parsed = without_title_paragraph(parsed, cur.title)
     body = body_text(parsed)

@@ -1,0 +1,51 @@
+"""Parses a curator should look at: the article is published as parsed, with a warning that
+says what to check and how to pin the right value.
+
+Pure functions of a ParsedSeed, each returning its warning or None.
+"""
+
+from __future__ import annotations
+
+from . import dates, text
+from .model import BlockKind, ParsedSeed
+from .parsing import is_dateline, looks_like_title
+
+QUOTE_MAX = 60  # characters of the doubtful line quoted in the warning
+# A line under the title that ends like this goes on below it: a clause, a list's lead-in, a
+# poem's line (`Chiều 25/11, tại kỳ họp …,` `… phải:`), not a second title.
+_GOES_ON = (",", ";", ":")
+
+
+TOP_BLOCKS = 3  # a dateline among the article's first paragraphs is the page's, left in the text
+
+
+def title_doubt(parsed: ParsedSeed) -> str | None:
+    """The line under a title the text gave reads like a title too: a kicker was taken for the
+    title, or a subtitle follows it. Under a quoted title the line below is the speaker's name,
+    as the parser reads it."""
+    if not parsed.title:
+        return None  # a derived title has its own warning
+    first = parsed.lede or next(iter(_paragraphs(parsed)), None)
+    if first is None or first.endswith(_GOES_ON) or parsed.title.startswith(("“", '"')):
+        return None
+    if not looks_like_title(first):
+        return None
+    return f"the line under the title, {_quoted(first)}, reads like a title too: check the title (pin it with `title:`)"
+
+
+def dateline_doubt(parsed: ParsedSeed) -> str | None:
+    """A dateline with a date among the first paragraphs: a page's date the parser left in the
+    text, so the article's date or title may be wrong. A time alone (a live report's `09:45`)
+    is no dateline here."""
+    for paragraph in _paragraphs(parsed)[:TOP_BLOCKS]:
+        if is_dateline(paragraph) and dates.find_text_date(paragraph)[0] is not None:
+            return f"a dateline stayed in the text ({_quoted(paragraph)}): check the date and the title"
+    return None
+
+
+def _paragraphs(parsed: ParsedSeed) -> list[str]:
+    return [b.text for b in parsed.blocks if b.kind is not BlockKind.CAPTION]
+
+
+def _quoted(line: str) -> str:
+    return f"“{text.cut(line, QUOTE_MAX)}”"
