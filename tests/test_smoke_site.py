@@ -116,7 +116,7 @@ def test_article_page_shows_metadata_and_captions(built_site: Path) -> None:
     )
     assert '<html lang="vi"' in html
     year_link = '<a href="../../nam/2024/" title="Các bài viết năm 2024">'  # the date links to its year
-    assert f"{year_link}<strong>26/02/2024</strong></a> · Nguồn: VOV.VN" in html
+    assert f"{year_link}<strong>26/02/2024</strong></a> · Nguồn: VOV" in html
     assert "Mời quý độc giả" not in html and "Tin liên quan" not in html
     caption = (
         built_site
