@@ -114,6 +114,10 @@ _BYLINE_GENERIC = re.compile(
     r"(?:Nhóm\s+)?(?:PV|P\.V\.?|phóng\s+viên(?:\s+[A-ZĐ][\w+/-]*(?:\s+tại\s+[^\W\d_][\w ]{0,30})?)?|BTV|CTV)",
     re.IGNORECASE,
 )
+# A letter's closing, alone on its line above the signature (`Thân ái,` above `Lương Cường`).
+LETTER_CLOSINGS = ("Thân ái", "Thân mến", "Trân trọng", "Trân trọng cảm ơn", "Kính thư", "Kính chào")
+_LETTER_CLOSING = re.compile(rf"^(?:{'|'.join(LETTER_CLOSINGS)})\s*,?$", re.IGNORECASE)
+SIGNATURE_LINES = 2  # under a letter's closing: the signer's name and their title, in either order
 # `Hà Nội, ngày 7/10/2025`, `Hà Nội, ngày 05 tháng 01 năm 2026` as the last line: where and when
 # the text was written.
 CLOSING_DATELINE = re.compile(
@@ -350,6 +354,17 @@ def attribution(text: str) -> tuple[str, str] | None:
     return m.group("names"), m.group("outlet")
 
 
+def letter_closing_at(paras: Sequence[str]) -> int | None:
+    """Where a letter's closing stands (`Thân ái,`, `Trân trọng`, `Kính thư`) when only its
+    signature is below it: one or two short lines (the signer's name, their title)."""
+    for back in range(1, min(len(paras), SIGNATURE_LINES + 1) + 1):
+        if back > 1 and _LETTER_CLOSING.match(paras[-back]):
+            return len(paras) - back
+        if len(paras[-back]) > BYLINE_MAX_CHARS:
+            return None
+    return None
+
+
 def _closing(text: str) -> bool:
     """`Hà Nội, ngày 7/10/2025` as the last line, in a year the digest covers (a proclamation's
     `Viêng Chăn, ngày 2 tháng 12 năm 1975` stays in the text)."""
@@ -558,7 +573,12 @@ def parse_seed(text: str, boilerplate: Boilerplate) -> ParsedSeed:
             source = name
         elif author is None and (credit := attribution(last)) and source in (None, credit[1]):
             author, source = credit
-        elif not signature and (names := byline(last)) and (author is None or author in names):
+        elif (
+            not signature
+            and (names := byline(last))
+            and (author is None or author in names)
+            and letter_closing_at(paras) is None  # a letter's signer (`Thân ái,` above `Lương Cường`) stays
+        ):
             # The names at the end hold the one at the top and more (`Hồng Nhung - Quang Huy`).
             if author is None and len(paras) > 2 and (writer := byline(paras[-2])):
                 # `Quế Chi` above `Lao Động`, `Hữu Chiến` above `Viêng Chăn`, `Bài, ảnh: Hữu Chiến`
@@ -759,15 +779,17 @@ def repeated(paras: Sequence[str]) -> list[str] | None:
 
 def classify_blocks(paras: Sequence[str], lede_at: int | None) -> list[Block]:
     """Captions, sub-headings and paragraphs. The lede and the last paragraph are never headings,
-    nor are the items of a list (`1. …` next to `2. …`)."""
+    nor are the items of a list (`1. …` next to `2. …`), nor a letter's closing and its signature."""
     blocks: list[Block] = []
     last = len(paras) - 1
+    closing = letter_closing_at(paras)
+    headed = last if closing is None else closing  # what may be a heading stands above it
     items = [_LIST_ITEM.match(p) is not None for p in paras]
     for i, p in enumerate(paras):
         listed = items[i] and ((i > 0 and items[i - 1]) or (i < last and items[i + 1]))
         if is_caption(p):
             kind = BlockKind.CAPTION
-        elif i != lede_at and 0 < i < last and not listed and looks_like_heading(p) and not _is_heading(blocks):
+        elif i != lede_at and 0 < i < headed and not listed and looks_like_heading(p) and not _is_heading(blocks):
             kind = BlockKind.HEADING
         else:
             kind = BlockKind.PARAGRAPH

@@ -593,7 +593,8 @@ P = "Theo biên bản, hai bên sẽ tăng số học bổng dành cho lưu họ
             None,
             P,
         ),
-        (f"Tiêu đề\n{L}\n{P}\nThân ái,\nLương Cường", "Tiêu đề", D24, None, "Lương Cường", "Thân ái,"),
+        # a letter's closing stays apart from its signature, and the signer is not the author
+        (f"Tiêu đề\n{L}\n{P}\nThân ái,\nLương Cường", "Tiêu đề", D24, None, None, "Thân ái,"),
         (f"Tiêu đề\nWHO. Tổ chức Y tế Thế giới vừa chuyển giao vắc xin. {L}\n{P}", "Tiêu đề", D24, None, None, P),
         (  # a sapo above a picture's credit is no caption
             f"Tiêu đề\n\n{L}\n\nẢnh: TTXVN\n\n{P}\n\nHết.",
@@ -1009,3 +1010,60 @@ def test_what_closes_an_article_and_what_stays(end: str, date: PartialDate | Non
 def test_the_publication_date_of_a_dateline_with_two(data: Data) -> None:
     parsed = parse_seed(f"Tiêu đề\nCập nhật: 03/12/2025 10:02 | Xuất bản: 24/11/2025 08:15\n{N}\n{P}", data.boilerplate)
     assert (parsed.date, parsed.lede) == (D24, N)
+
+
+WISH = "Chúc tình đoàn kết đặc biệt Việt Nam - Lào mãi mãi xanh tươi, đời đời bền vững."
+
+
+@pytest.mark.parametrize(
+    ("end", "source", "author", "signature"),
+    [
+        ("Thân ái,\nLương Cường", None, None, ["Thân ái,", "Lương Cường"]),
+        ("Thân mến,\nLương Cường", None, None, ["Thân mến,", "Lương Cường"]),
+        ("Trân trọng,\nLương Cường", None, None, ["Trân trọng,", "Lương Cường"]),
+        ("Kính thư,\nLương Cường", None, None, ["Kính thư,", "Lương Cường"]),
+        ("Kính chào,\nLương Cường", None, None, ["Kính chào,", "Lương Cường"]),
+        ("Trân trọng cảm ơn,\nLương Cường", None, None, ["Trân trọng cảm ơn,", "Lương Cường"]),
+        ("Thân ái\nLương Cường", None, None, ["Thân ái", "Lương Cường"]),  # without the comma
+        ("THÂN ÁI\nLương Cường", None, None, ["THÂN ÁI", "Lương Cường"]),  # in capitals (not a name either)
+        ("trân trọng,\nLương Cường", None, None, ["trân trọng,", "Lương Cường"]),
+        (  # the signer's title above the name
+            "Thân ái,\nChủ tịch nước CHXHCN Việt Nam\nLương Cường",
+            None,
+            None,
+            ["Thân ái,", "Chủ tịch nước CHXHCN Việt Nam", "Lương Cường"],
+        ),
+        (  # … and below it
+            "Thân ái,\nLương Cường\nChủ tịch nước CHXHCN Việt Nam",
+            None,
+            None,
+            ["Thân ái,", "Lương Cường", "Chủ tịch nước CHXHCN Việt Nam"],
+        ),
+        ("Thân ái,\nLương Cường\nCHỦ TỊCH NƯỚC", None, None, ["Thân ái,", "Lương Cường", "CHỦ TỊCH NƯỚC"]),
+        (  # the source under the signature is still the source; the signer is not the author
+            "Thân ái,\nLương Cường\nTheo TTXVN",
+            "TTXVN",
+            None,
+            ["Thân ái,", "Lương Cường"],
+        ),
+        # a second name under the signer (a co-signer, a title in capitals): not taken either
+        ("Thân ái,\nLương Cường\nNgọc Ánh", None, None, ["Thân ái,", "Lương Cường", "Ngọc Ánh"]),
+        ("Lương Cường", None, "Lương Cường", [WISH]),  # without a closing, a name at the end is the byline
+        ("Trân trọng cảm ơn các đồng chí.\nNgọc Ánh", None, "Ngọc Ánh", ["Trân trọng cảm ơn các đồng chí."]),
+    ],
+)
+def test_a_letters_signature_is_its_text_not_the_author(
+    end: str, source: str | None, author: str | None, signature: list[str], data: Data
+) -> None:
+    """A congratulatory letter (thư chúc mừng) ends with a closing and its signer's name, maybe
+    with the signer's title: they stay in the letter's text, and the author stays unknown."""
+    parsed = parse_seed(f"{T}\n{DL}\n{N}\n{P}\n{WISH}\n{end}", data.boilerplate)
+    assert (parsed.source, parsed.author) == (source, author)
+    assert [b.text for b in parsed.blocks[-len(signature) :]] == signature
+    assert all(b.kind is BlockKind.PARAGRAPH for b in parsed.blocks[-len(signature) :])
+
+
+def test_a_letters_signer_stays_under_a_byline_at_the_top(data: Data) -> None:
+    parsed = parse_seed(f"{T}\nNhật Minh\n{DL}\nVOV.VN - {N}\n{P}\nThân ái,\nLương Cường", data.boilerplate)
+    assert (parsed.author, parsed.source) == ("Nhật Minh", "VOV.VN")
+    assert [b.text for b in parsed.blocks[-2:]] == ["Thân ái,", "Lương Cường"]
