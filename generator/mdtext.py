@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Sequence
 
 from .text import clean_line
 
@@ -43,6 +44,18 @@ def block(text: str) -> str:
     if m:
         return f"\\{escaped}"
     return escaped
+
+
+def table(rows: Sequence[Sequence[str]]) -> str:
+    """A pipe table (the `tables` extension), the first row its header: every cell escaped as
+    `inline` text (a `|` in a cell is `\\|`, as the extension reads it)."""
+    head, *body = rows
+    lines = [_table_row(head), "|" + " --- |" * len(head), *map(_table_row, body)]
+    return "\n".join(lines)
+
+
+def _table_row(cells: Sequence[str]) -> str:
+    return "| " + " | ".join(inline(cell) for cell in cells) + " |"
 
 
 def code(text: str) -> str:

@@ -65,12 +65,27 @@ class BlockKind(StrEnum):
     PARAGRAPH = "p"
     HEADING = "h"
     CAPTION = "caption"
+    TABLE = "table"  # its text: a row on each line, cells separated by tabs (`Block.rows`)
+
+
+CELL_SEPARATOR = "\t"
+ROW_SEPARATOR = "\n"
+
+
+def table_text(rows: Iterable[Sequence[str]]) -> str:
+    """A table block's text: the cells of each row (without tabs or line breaks) joined by a tab,
+    the rows by a line break. Searched, counted and matched as any block's text is."""
+    return ROW_SEPARATOR.join(CELL_SEPARATOR.join(cells) for cells in rows)
 
 
 @dataclass(frozen=True)
 class Block:
     kind: BlockKind
     text: str
+
+    def rows(self) -> list[list[str]]:
+        """A table's cells, row by row (`table_text` read back)."""
+        return [row.split(CELL_SEPARATOR) for row in self.text.split(ROW_SEPARATOR)]
 
 
 class Blocks(Sequence[Block]):

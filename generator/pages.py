@@ -124,6 +124,8 @@ def render_article(a: Article, data: Data, around: Neighbours | None = None) -> 
             out.append(f"## {mdtext.inline(block.text)}")
         elif block.kind is BlockKind.CAPTION:
             out.append(_styled(mdtext.block(block.text), "vl-caption"))
+        elif block.kind is BlockKind.TABLE:
+            out.append(mdtext.table(block.rows()))
         elif lede_pending and block.text == a.lede:
             lede_pending = False
             out.append(_styled(mdtext.block(block.text), "vl-lede"))

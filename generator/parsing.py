@@ -3,7 +3,8 @@
 Every rule is a small pure function over a line or a paragraph, unit-tested on its own with
 forms taken from real seeds. `parse_seed` applies them in a fixed order:
 
-1. a `date …` header on the first line; its rest is the article's first line;
+1. a `date …` header on the first line; its rest is the article's first line; the rows of a
+   table copied with its tabs made one line (`with_tables`);
 2. site boilerplate dropped, related-links blocks cut (patterns from data/boilerplate.yml);
 3. lines grouped into paragraphs (blank-line or one-line-per-paragraph seeds, hard wraps joined);
 4. datelines and a lone source line at the top removed, title taken from a short first line;
@@ -20,7 +21,7 @@ from dataclasses import dataclass, replace
 from itertools import islice
 
 from . import dates
-from .model import Block, BlockKind, ParsedSeed, PartialDate
+from .model import Block, BlockKind, ParsedSeed, PartialDate, table_text
 from .text import SENTENCE_END, clean_line, clean_lines
 
 # --- limits, in characters and words -------------------------------------------------------
@@ -114,6 +115,10 @@ _BYLINE_GENERIC = re.compile(
     r"(?:Nhóm\s+)?(?:PV|P\.V\.?|phóng\s+viên(?:\s+[A-ZĐ][\w+/-]*(?:\s+tại\s+[^\W\d_][\w ]{0,30})?)?|BTV|CTV)",
     re.IGNORECASE,
 )
+# A letter's closing, alone on its line above the signature (`Thân ái,` above `Lương Cường`).
+LETTER_CLOSINGS = ("Thân ái", "Thân mến", "Trân trọng", "Trân trọng cảm ơn", "Kính thư", "Kính chào")
+_LETTER_CLOSING = re.compile(rf"^(?:{'|'.join(LETTER_CLOSINGS)})\s*,?$", re.IGNORECASE)
+SIGNATURE_LINES = 2  # under a letter's closing: the signer's name and their title, in either order
 # `Hà Nội, ngày 7/10/2025`, `Hà Nội, ngày 05 tháng 01 năm 2026` as the last line: where and when
 # the text was written.
 CLOSING_DATELINE = re.compile(
@@ -198,6 +203,11 @@ class Boilerplate:
 # --- line and paragraph predicates ---------------------------------------------------------
 
 
+def is_table(text: str) -> bool:
+    """A table's rows made one paragraph (`with_tables`): cleaned lines hold no other tab."""
+    return "\t" in text
+
+
 def ends_sentence(text: str) -> bool:
     return _unquoted(text).endswith(tuple(SENTENCE_END))
 
@@ -271,7 +281,7 @@ def looks_like_title(text: str) -> bool:
     Titles may end in `?` or `!`, never in a full stop (`… khẳng định: “…Lào.”` is a lede). Two
     upper-case words joined by a dash start a title, not a lede's source prefix, when no full
     stop ends the line (`EVN - EDL ký hợp đồng …`; `TTXVN - Hai bên …` is a prefix)."""
-    if len(text) > TITLE_MAX_CHARS or len(text.split()) > TITLE_MAX_WORDS or _ends_full_stop(text):
+    if len(text) > TITLE_MAX_CHARS or len(text.split()) > TITLE_MAX_WORDS or _ends_full_stop(text) or is_table(text):
         return False
     prefixed = source_prefix(text)[0] is not None and not _ACRONYM_PAIR.match(text)
     return (
@@ -309,8 +319,8 @@ def byline(text: str) -> str | None:
     `Ngọc Ánh`, `BÍCH QUYÊN`, `T.Lâm`, `Viết Tuân - Thanh Hằng`, `Thu Hằng, Hà Anh`,
     `Hữu Chiến (từ Viêng Chăn)` → `Hữu Chiến`, `Anh Tuấn/VOV-Lào` → `Anh Tuấn`; `PV`, `Nhóm PV`.
     """
-    if len(text) > BYLINE_MAX_CHARS:
-        return None  # a paragraph (every seed's last paragraph is asked)
+    if len(text) > BYLINE_MAX_CHARS or is_table(text):
+        return None  # a paragraph (every seed's last paragraph is asked), a table
     role = _BYLINE_ROLE.match(text)
     names = _BYLINE_NOTE.sub("", _BYLINE_PHOTO.sub("", text[role.end() :]) if role else text)
     if _BYLINE_GENERIC.fullmatch(names):
@@ -348,6 +358,17 @@ def attribution(text: str) -> tuple[str, str] | None:
     if not m or byline(m.group("names")) != m.group("names") or not _OUTLET_NAME.match(m.group("outlet")):
         return None
     return m.group("names"), m.group("outlet")
+
+
+def letter_closing_at(paras: Sequence[str]) -> int | None:
+    """Where a letter's closing stands (`Thân ái,`, `Trân trọng`, `Kính thư`) when only its
+    signature is below it: one or two short lines (the signer's name, their title)."""
+    for back in range(1, min(len(paras), SIGNATURE_LINES + 1) + 1):
+        if back > 1 and _LETTER_CLOSING.match(paras[-back]):
+            return len(paras) - back
+        if len(paras[-back]) > BYLINE_MAX_CHARS:
+            return None
+    return None
 
 
 def _closing(text: str) -> bool:
@@ -443,9 +464,39 @@ def related_end(lines: Sequence[str], start: int, boilerplate: Boilerplate) -> i
         if not line or boilerplate.cuts(line) or boilerplate.dropped(line):
             continue
         teaser = source_prefix(line)[0] is not None or line.endswith(("…", "...", "\ufffd"))
-        if line.endswith(":") or not (teaser or looks_like_heading(line) or not ends_sentence(line)):
+        if is_table(line) or line.endswith(":") or not (teaser or looks_like_heading(line) or not ends_sentence(line)):
             return at  # a sentence, or a line that introduces what follows (`Bộ trưởng nhấn mạnh:`)
     return None
+
+
+def table_row(line: str) -> list[str] | None:
+    """The cells of a line copied from a table (`Chỉ tiêu\tNăm 2024\tNăm 2025`), each cleaned as a
+    line is, when a tab stands between its words (an empty cell at either end is a tab there: a
+    tab alone before the words indents a paragraph)."""
+    if "\t" not in line.strip():
+        return None
+    cells = [clean_line(cell) for cell in line.split("\t")]
+    return cells if any(cells) else None
+
+
+def with_tables(raw: Sequence[str], lines: Sequence[str], header: int | None = None) -> list[str]:
+    """`lines` (the cleaned `raw` lines) with each run of two or more table rows (`table_row`) of
+    as many cells made one line: the table's text (`model.table_text`). A row alone stays a line,
+    its tabs made spaces. `header` is the line that held a `date …` header."""
+    rows = [table_row(line) if "\t" in line and at != header else None for at, line in enumerate(raw)]
+    kept: list[str] = []
+    at = 0
+    while at < len(lines):
+        run = [cells] if (cells := rows[at]) is not None else []
+        while run and at + len(run) < len(lines) and (below := rows[at + len(run)]) and len(below) == len(run[0]):
+            run.append(below)
+        if len(run) > 1:
+            kept.append(table_text(run))
+            at += len(run)
+        else:
+            kept.append(lines[at])
+            at += 1
+    return kept
 
 
 def paragraphs(lines: Sequence[str]) -> list[str]:
@@ -454,7 +505,7 @@ def paragraphs(lines: Sequence[str]) -> list[str]:
     Seeds put one paragraph on each line, with or without blank lines between (seed 001 has
     none). A line that does not end a sentence followed by one that starts in lower case is a
     hard wrap and is joined (not one that ends in a comma before a capital: the lines of a poem,
-    `Việt - Lào hai nước chúng ta,`, a letter's `Thân ái,` above its signature). A paragraph
+    `Việt - Lào hai nước chúng ta,`, a letter's `Thân ái,` above its signature; nor a table). A paragraph
     repeating the one before it (scrapers duplicate headings and captions) is dropped.
     """
     groups: list[list[str]] = []  # the lines of each paragraph: joined once, at the end
@@ -470,6 +521,8 @@ def paragraphs(lines: Sequence[str]) -> list[str]:
             and line[0].islower()
             and not ends_sentence(groups[-1][-1])
             and not _LIST_ITEM.match(line)
+            and not is_table(line)
+            and not is_table(groups[-1][-1])
         ):
             groups[-1].append(line)
             lengths[-1] += 1 + len(line)
@@ -489,14 +542,17 @@ def parse_seed(text: str, boilerplate: Boilerplate) -> ParsedSeed:
     lines = clean_lines(text)
 
     header_date: PartialDate | None = None
+    header_at: int | None = None  # the line that held it
     first = next((i for i, line in enumerate(lines) if line), None)
     if first is not None:
         header = dates.parse_header(lines[first])
         if header is not None:
-            header_date = header.date
+            header_date, header_at = header.date, first
             lines[first] = clean_line(header.rest)
             if header.warning:
                 warnings.append(header.warning)
+    if "\t" in text:
+        lines = with_tables(text.split("\n"), lines, header_at)
 
     paras = paragraphs(remove_boilerplate(lines, boilerplate))
     if once := repeated(paras):
@@ -549,7 +605,7 @@ def parse_seed(text: str, boilerplate: Boilerplate) -> ParsedSeed:
     closing: str | None = None
     signature: list[str] = []
     for _ in range(3):
-        if len(paras) < 2:
+        if len(paras) < 2 or is_table(paras[-1]):
             break
         last = paras[-1]
         if (name := source_trailer(last)) is not None:
@@ -558,7 +614,12 @@ def parse_seed(text: str, boilerplate: Boilerplate) -> ParsedSeed:
             source = name
         elif author is None and (credit := attribution(last)) and source in (None, credit[1]):
             author, source = credit
-        elif not signature and (names := byline(last)) and (author is None or author in names):
+        elif (
+            not signature
+            and (names := byline(last))
+            and (author is None or author in names)
+            and letter_closing_at(paras) is None  # a letter's signer (`Thân ái,` above `Lương Cường`) stays
+        ):
             # The names at the end hold the one at the top and more (`Hồng Nhung - Quang Huy`).
             if author is None and len(paras) > 2 and (writer := byline(paras[-2])):
                 # `Quế Chi` above `Lao Động`, `Hữu Chiến` above `Viêng Chăn`, `Bài, ảnh: Hữu Chiến`
@@ -584,7 +645,7 @@ def parse_seed(text: str, boilerplate: Boilerplate) -> ParsedSeed:
     # maybe under a picture's caption).
     # The lines kept between the title and the sapo come first (`Hội ngộ sau 50 năm` above `QĐND
     # Online - …`): the sapo's prefix is looked for below them too.
-    texts = list(islice((i for i, p in enumerate(paras) if not is_caption(p)), 2 + len(kept)))
+    texts = list(islice((i for i, p in enumerate(paras) if not is_caption(p) and not is_table(p)), 2 + len(kept)))
     lede_at = texts[0] if texts else None
     if lede_at is not None:
         for at in texts:
@@ -732,6 +793,7 @@ def with_credits_joined(paras: Sequence[str]) -> list[str]:
             and (not ends_sentence(before) or (len(joined) > 1 and _caption_sentence(before)))
             and not _LIST_ITEM.match(before)
             and not is_caption(before)
+            and not is_table(before)
             and source_prefix(before)[0] is None
         ):
             joined[-1] = f"{before.rstrip()} {p}" if p.startswith("(") else f"{before.rstrip(' .')}. {p}"
@@ -758,16 +820,20 @@ def repeated(paras: Sequence[str]) -> list[str] | None:
 
 
 def classify_blocks(paras: Sequence[str], lede_at: int | None) -> list[Block]:
-    """Captions, sub-headings and paragraphs. The lede and the last paragraph are never headings,
-    nor are the items of a list (`1. …` next to `2. …`)."""
+    """Tables, captions, sub-headings and paragraphs. The lede and the last paragraph are never headings,
+    nor are the items of a list (`1. …` next to `2. …`), nor a letter's closing and its signature."""
     blocks: list[Block] = []
     last = len(paras) - 1
+    closing = letter_closing_at(paras)
+    headed = last if closing is None else closing  # what may be a heading stands above it
     items = [_LIST_ITEM.match(p) is not None for p in paras]
     for i, p in enumerate(paras):
         listed = items[i] and ((i > 0 and items[i - 1]) or (i < last and items[i + 1]))
-        if is_caption(p):
+        if is_table(p):
+            kind = BlockKind.TABLE
+        elif is_caption(p):
             kind = BlockKind.CAPTION
-        elif i != lede_at and 0 < i < last and not listed and looks_like_heading(p) and not _is_heading(blocks):
+        elif i != lede_at and 0 < i < headed and not listed and looks_like_heading(p) and not _is_heading(blocks):
             kind = BlockKind.HEADING
         else:
             kind = BlockKind.PARAGRAPH

@@ -73,3 +73,12 @@ def test_attribute_escaping_for_raw_template_output(text: str, escaped: str) -> 
 )
 def test_heading_anchors_are_ascii_with_d_for_dstroke(heading: str, anchor: str) -> None:
     assert toc_slugify(heading, "-") == anchor
+
+
+@pytest.mark.parametrize("text", TRICKY)
+def test_table_cells_render_literally(text: str) -> None:
+    out = markdown.markdown(mdtext.table([[text, "Năm 2025"], ["Kim ngạch", text], ["", "2,2"]]), extensions=EXTENSIONS)
+    assert out.startswith("<table>") and out.endswith("</table>")
+    cells = [html.unescape(re.sub(r"<[^>]+>", "", cell)) for cell in re.findall(r"<t[hd]>(.*?)</t[hd]>", out, re.S)]
+    assert cells == [text, "Năm 2025", "Kim ngạch", text, "", "2,2"]
+    assert "<script" not in out and "<img" not in out and "<a " not in out

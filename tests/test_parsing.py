@@ -593,7 +593,8 @@ P = "Theo biên bản, hai bên sẽ tăng số học bổng dành cho lưu họ
             None,
             P,
         ),
-        (f"Tiêu đề\n{L}\n{P}\nThân ái,\nLương Cường", "Tiêu đề", D24, None, "Lương Cường", "Thân ái,"),
+        # a letter's closing stays apart from its signature, and the signer is not the author
+        (f"Tiêu đề\n{L}\n{P}\nThân ái,\nLương Cường", "Tiêu đề", D24, None, None, "Thân ái,"),
         (f"Tiêu đề\nWHO. Tổ chức Y tế Thế giới vừa chuyển giao vắc xin. {L}\n{P}", "Tiêu đề", D24, None, None, P),
         (  # a sapo above a picture's credit is no caption
             f"Tiêu đề\n\n{L}\n\nẢnh: TTXVN\n\n{P}\n\nHết.",
@@ -1009,3 +1010,161 @@ def test_what_closes_an_article_and_what_stays(end: str, date: PartialDate | Non
 def test_the_publication_date_of_a_dateline_with_two(data: Data) -> None:
     parsed = parse_seed(f"Tiêu đề\nCập nhật: 03/12/2025 10:02 | Xuất bản: 24/11/2025 08:15\n{N}\n{P}", data.boilerplate)
     assert (parsed.date, parsed.lede) == (D24, N)
+
+
+WISH = "Chúc tình đoàn kết đặc biệt Việt Nam - Lào mãi mãi xanh tươi, đời đời bền vững."
+
+
+@pytest.mark.parametrize(
+    ("end", "source", "author", "signature"),
+    [
+        ("Thân ái,\nLương Cường", None, None, ["Thân ái,", "Lương Cường"]),
+        ("Thân mến,\nLương Cường", None, None, ["Thân mến,", "Lương Cường"]),
+        ("Trân trọng,\nLương Cường", None, None, ["Trân trọng,", "Lương Cường"]),
+        ("Kính thư,\nLương Cường", None, None, ["Kính thư,", "Lương Cường"]),
+        ("Kính chào,\nLương Cường", None, None, ["Kính chào,", "Lương Cường"]),
+        ("Trân trọng cảm ơn,\nLương Cường", None, None, ["Trân trọng cảm ơn,", "Lương Cường"]),
+        ("Thân ái\nLương Cường", None, None, ["Thân ái", "Lương Cường"]),  # without the comma
+        ("THÂN ÁI\nLương Cường", None, None, ["THÂN ÁI", "Lương Cường"]),  # in capitals (not a name either)
+        ("trân trọng,\nLương Cường", None, None, ["trân trọng,", "Lương Cường"]),
+        (  # the signer's title above the name
+            "Thân ái,\nChủ tịch nước CHXHCN Việt Nam\nLương Cường",
+            None,
+            None,
+            ["Thân ái,", "Chủ tịch nước CHXHCN Việt Nam", "Lương Cường"],
+        ),
+        (  # … and below it
+            "Thân ái,\nLương Cường\nChủ tịch nước CHXHCN Việt Nam",
+            None,
+            None,
+            ["Thân ái,", "Lương Cường", "Chủ tịch nước CHXHCN Việt Nam"],
+        ),
+        ("Thân ái,\nLương Cường\nCHỦ TỊCH NƯỚC", None, None, ["Thân ái,", "Lương Cường", "CHỦ TỊCH NƯỚC"]),
+        (  # the source under the signature is still the source; the signer is not the author
+            "Thân ái,\nLương Cường\nTheo TTXVN",
+            "TTXVN",
+            None,
+            ["Thân ái,", "Lương Cường"],
+        ),
+        # a second name under the signer (a co-signer, a title in capitals): not taken either
+        ("Thân ái,\nLương Cường\nNgọc Ánh", None, None, ["Thân ái,", "Lương Cường", "Ngọc Ánh"]),
+        ("Lương Cường", None, "Lương Cường", [WISH]),  # without a closing, a name at the end is the byline
+        ("Trân trọng cảm ơn các đồng chí.\nNgọc Ánh", None, "Ngọc Ánh", ["Trân trọng cảm ơn các đồng chí."]),
+    ],
+)
+def test_a_letters_signature_is_its_text_not_the_author(
+    end: str, source: str | None, author: str | None, signature: list[str], data: Data
+) -> None:
+    """A congratulatory letter (thư chúc mừng) ends with a closing and its signer's name, maybe
+    with the signer's title: they stay in the letter's text, and the author stays unknown."""
+    parsed = parse_seed(f"{T}\n{DL}\n{N}\n{P}\n{WISH}\n{end}", data.boilerplate)
+    assert (parsed.source, parsed.author) == (source, author)
+    assert [b.text for b in parsed.blocks[-len(signature) :]] == signature
+    assert all(b.kind is BlockKind.PARAGRAPH for b in parsed.blocks[-len(signature) :])
+
+
+def test_a_letters_signer_stays_under_a_byline_at_the_top(data: Data) -> None:
+    parsed = parse_seed(f"{T}\nNhật Minh\n{DL}\nVOV.VN - {N}\n{P}\nThân ái,\nLương Cường", data.boilerplate)
+    assert (parsed.author, parsed.source) == ("Nhật Minh", "VOV.VN")
+    assert [b.text for b in parsed.blocks[-2:]] == ["Thân ái,", "Lương Cường"]
+
+
+TABLE = "Chỉ tiêu\tNăm 2024\tNăm 2025\nKim ngạch thương mại (tỷ USD)\t1,8\t2,2\nVốn đầu tư (tỷ USD)\t5,7\t5,9"
+PARA, HEAD, TAB = BlockKind.PARAGRAPH, BlockKind.HEADING, BlockKind.TABLE
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "author", "lede", "blocks"),
+    [
+        (f"{T}\n{DL}\n{N}\n{TABLE}\n{P}", T, None, N, [(PARA, N), (TAB, TABLE), (PARA, P)]),
+        (f"{T}\n{DL}\n{TABLE}\n{N}\n{P}", T, None, N, [(TAB, TABLE), (PARA, N), (PARA, P)]),  # never the lede
+        (f"{TABLE}\n{N}\n{P}", None, None, N, [(TAB, TABLE), (PARA, N), (PARA, P)]),  # nor the title
+        (  # at the end, names in its cells are not a byline; a source line under it is still the source
+            f"{T}\n{DL}\n{N}\n{P}\nHà Nội\tViêng Chăn\nHuế\tPakse\nTheo TTXVN",
+            T,
+            None,
+            N,
+            [(PARA, N), (PARA, P), (TAB, "Hà Nội\tViêng Chăn\nHuế\tPakse")],
+        ),
+        (f"{T}\n{DL}\n{N}\n{P}\n{TABLE}\nNgọc Ánh", T, "Ngọc Ánh", N, [(PARA, N), (PARA, P), (TAB, TABLE)]),
+        (  # nor are they a byline under the title
+            f"{T}\nHuế\tPakse\nVinh\tThakhek\nVOV.VN - {N}\n{P}",
+            T,
+            None,
+            N,
+            [(TAB, "Huế\tPakse\nVinh\tThakhek"), (PARA, N), (PARA, P)],
+        ),
+        (  # nor a source line at the end
+            f"{T}\n{DL}\n{N}\n{P}\nTheo VOV\t12\nTheo VTV\t9",
+            T,
+            None,
+            N,
+            [(PARA, N), (PARA, P), (TAB, "Theo VOV\t12\nTheo VTV\t9")],
+        ),
+        (  # a photo credit under a table is not joined to it
+            f"{T}\n{DL}\n{N}\n{TABLE}\nẢnh: TTXVN\n{P}",
+            T,
+            None,
+            N,
+            [(PARA, N), (TAB, TABLE), (BlockKind.CAPTION, "Ảnh: TTXVN"), (PARA, P)],
+        ),
+        (  # rows in lower case are no hard wrap of the line above, nor is a line under the table one of it
+            f"{T}\n{DL}\n{N}\nSố lao động tại các tỉnh:\nlao động\t7.500\t4.200\nthương mại\t1,8\t2,2\n"
+            f"nguồn: Bộ Lao động Lào, tháng 10/2025.\n{P}",
+            T,
+            None,
+            N,
+            [
+                (PARA, N),
+                (PARA, "Số lao động tại các tỉnh:"),
+                (TAB, "lao động\t7.500\t4.200\nthương mại\t1,8\t2,2"),
+                (PARA, "nguồn: Bộ Lao động Lào, tháng 10/2025."),
+                (PARA, P),
+            ],
+        ),
+        (  # an empty cell at the start of a row (the corner), and spaces around the cells
+            f"{T}\n{DL}\n{N}\n\tNăm 2024 \t Năm 2025\nKim ngạch\t1,8\t2,2\n{P}",
+            T,
+            None,
+            N,
+            [(PARA, N), (TAB, "\tNăm 2024\tNăm 2025\nKim ngạch\t1,8\t2,2"), (PARA, P)],
+        ),
+        (  # a row of another number of cells is not one of the table's
+            f"{T}\n{DL}\n{N}\nViêng Chăn\t7.500\t4.200\nChampasak\t2.400\t1.300\nCộng\t9.900\n{P}",
+            T,
+            None,
+            N,
+            [(PARA, N), (TAB, "Viêng Chăn\t7.500\t4.200\nChampasak\t2.400\t1.300"), (HEAD, "Cộng 9.900"), (PARA, P)],
+        ),
+        # a line with a tab alone, rows apart, paragraphs indented with a tab: text, as before
+        (
+            f"{T}\n{DL}\n{N}\nKim ngạch năm 2025\tđạt 2,2 tỷ USD.\n{P}",
+            T,
+            None,
+            N,
+            [(PARA, N), (PARA, "Kim ngạch năm 2025 đạt 2,2 tỷ USD."), (PARA, P)],
+        ),
+        (
+            f"{T}\n{DL}\n{N}\nKim ngạch\t1,8 tỷ USD.\n\nVốn đầu tư\t5,7 tỷ USD.\n{P}",
+            T,
+            None,
+            N,
+            [(PARA, N), (PARA, "Kim ngạch 1,8 tỷ USD."), (PARA, "Vốn đầu tư 5,7 tỷ USD."), (PARA, P)],
+        ),
+        (f"{T}\n{DL}\n\t{N}\n\t{P}\t\n", T, None, N, [(PARA, N), (PARA, P)]),
+    ],
+)
+def test_a_table_copied_with_its_tabs_is_one_block(
+    text: str, title: str | None, author: str | None, lede: str, blocks: list[tuple[BlockKind, str]], data: Data
+) -> None:
+    """Lines copied from a web page's table hold its cells between tabs: two or more such lines
+    in a row, of as many cells, are one table block."""
+    parsed = parse_seed(text, data.boilerplate)
+    assert (parsed.title, parsed.author, parsed.lede) == (title, author, lede)
+    assert [(b.kind, b.text) for b in parsed.blocks] == blocks
+
+
+def test_a_table_after_related_links_is_the_articles(data: Data) -> None:
+    text = f"{T}\n{DL}\n{N}\nTin liên quan\nHai nước ký kết hiệp định thương mại mới\n{TABLE}\n{P}"
+    parsed = parse_seed(text, data.boilerplate)
+    assert [(b.kind, b.text) for b in parsed.blocks] == [(PARA, N), (TAB, TABLE), (PARA, P)]

@@ -9,14 +9,21 @@ from pathlib import Path
 import feedparser
 import pytest
 from conftest import ROOT, TODAY, Generate
+from rendering import to_html
 
 from generator import siteconfig
-from generator.build import Paths, build, neighbours
+from generator.build import Paths, build, make_article, neighbours
 from generator.chart import chart
+from generator.curation import Curation
 from generator.data import Data
 from generator.figures import FigureKind, extract
 from generator.model import Article, Block, BlockKind, PartialDate
+from generator.pages import render_article
+from generator.parsing import parse_seed
+from generator.reading import SeedText
 from generator.related import related
+from generator.searchindex import article_terms
+from generator.text import count_words
 
 
 def para(text: str) -> Block:
@@ -201,3 +208,26 @@ def test_feed_links_follow_site_url(generate: Generate, project: Paths) -> None:
     parsed = feedparser.parse((project.content / "rss.xml").read_bytes())
     assert parsed.entries[0].link == "https://user.github.io/repo/bai-viet/2024-02-26-tieu-de/"
     assert parsed.feed.link == "https://user.github.io/repo/"
+
+
+TABLE_SEED = (
+    "Thương mại Việt Nam - Lào tăng trưởng\n24/11/2025 09:15\n"
+    "Kim ngạch hai chiều tăng mạnh trong năm 2025.\n"
+    "Chỉ tiêu\tNăm 2024\tNăm 2025\nKim ngạch thương mại (tỷ USD)\t1,8\t2,2\nVốn đầu tư (tỷ USD)\t5,7\t5,9\n"
+    "Hai bên đặt mục tiêu 5 tỷ USD vào năm 2030.\n"
+)
+
+
+def test_a_table_is_shown_searched_and_counted_and_is_never_the_summary(data: Data) -> None:
+    parsed = parse_seed(TABLE_SEED, data.boilerplate)
+    seed = SeedText("bang.txt", TABLE_SEED, "0" * 64)
+    a, _ = make_article(seed, parsed, Curation(), data=data, display="bang.txt", today=TODAY)
+    assert [b.kind for b in a.blocks] == [BlockKind.PARAGRAPH, BlockKind.TABLE, BlockKind.PARAGRAPH]
+    assert (a.lede, a.summary) == ("Kim ngạch hai chiều tăng mạnh trong năm 2025.",) * 2
+    _, body = to_html(render_article(a, data))
+    assert "<th>Chỉ tiêu</th>" in body and "<td>Vốn đầu tư (tỷ USD)</td>" in body and "<td>5,9</td>" in body
+    assert body.count("vl-lede") == 1 and body.index("vl-lede") < body.index("<table>")
+    words = set(article_terms(a)[0].split("\n"))  # folded syllables of the title and the blocks
+    assert {"chi", "tieu", "von", "dau", "tu"} <= words  # cells are searched as the text they are
+    assert a.words == count_words(" ".join(b.text for b in a.blocks)) > count_words(TABLE_SEED.split("\n")[2])
+    assert [f.value for f in a.figures] == ["5 tỷ USD"]  # figures come from paragraphs, not from cells
