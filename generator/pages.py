@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
@@ -104,9 +105,13 @@ def article_link(a: Article, from_page: str) -> str:
 
 
 def figures_box(figures: Sequence[Figure]) -> str:
-    """A "Số liệu chính" admonition: each figure in bold with the clause it comes from."""
+    """A "Số liệu chính" admonition: each figure in bold with the clause it comes from. Figures
+    next to each other from one clause share its line (`2,2 tỷ USD`, `22%`: `… ước đạt 2,2 tỷ
+    USD, tăng 22% …`), so the clause is not printed twice."""
     lines = [f'!!! info "{LABELS["figures_title"]}"', ""]
-    lines += [f"    - **{mdtext.inline(f.value)}**: {mdtext.inline(f.context)}" for f in figures]
+    for context, group in itertools.groupby(figures, key=lambda f: f.context):
+        values = ", ".join(f"**{mdtext.inline(f.value)}**" for f in group)
+        lines.append(f"    - {values}: {mdtext.inline(context)}")
     return "\n".join(lines)
 
 

@@ -18,7 +18,7 @@ from generator.curation import Curation
 from generator.data import Data
 from generator.figures import FigureKind, extract
 from generator.model import Article, Block, BlockKind, PartialDate
-from generator.pages import render_article
+from generator.pages import figures_box, render_article
 from generator.parsing import parse_seed
 from generator.reading import SeedText
 from generator.related import related
@@ -80,6 +80,26 @@ def test_figure_context_is_its_clause(text: str, context: str) -> None:
     (figure,) = extract([para(text)])
     assert figure.context == context
     assert figure.kind is FigureKind.AMOUNT
+
+
+@pytest.mark.parametrize(
+    ("texts", "items"),
+    [
+        # Two figures of one clause: one line, the clause once (it was printed twice).
+        (
+            ["Kim ngạch năm 2025 ước đạt 2,2 tỷ USD, tăng 22% so với năm 2024."],
+            ["**2,2 tỷ USD**, **22%**: Kim ngạch năm 2025 ước đạt 2,2 tỷ USD, tăng 22% so với năm 2024"],
+        ),
+        # Clauses apart, and the same clause in two paragraphs apart from each other, stay apart.
+        (
+            ["Hai bên ký 12 văn kiện; kim ngạch đạt 5 tỷ USD."],
+            ["**12 văn kiện**: Hai bên ký 12 văn kiện", "**5 tỷ USD**: kim ngạch đạt 5 tỷ USD"],
+        ),
+    ],
+)
+def test_figures_box_prints_a_clause_once(texts: list[str], items: list[str]) -> None:
+    box = figures_box(extract([para(t) for t in texts]))
+    assert [line.removeprefix("    - ") for line in box.splitlines()[2:]] == items
 
 
 def test_figures_ignore_captions() -> None:
