@@ -118,6 +118,10 @@ _BYLINE_GENERIC = re.compile(
 # A letter's closing, alone on its line above the signature (`Thân ái,` above `Lương Cường`).
 LETTER_CLOSINGS = ("Thân ái", "Thân mến", "Trân trọng", "Trân trọng cảm ơn", "Kính thư", "Kính chào")
 _LETTER_CLOSING = re.compile(rf"^(?:{'|'.join(LETTER_CLOSINGS)})\s*,?$", re.IGNORECASE)
+# A seed pasted twice with different ends (`pasted_again`): the paragraph that marks the second
+# copy, and how many paragraphs in a row from it the two copies must share.
+REPEAT_ANCHOR_MIN = 80
+REPEAT_MIN = 2
 SIGNATURE_LINES = 2  # under a letter's closing: the signer's name and their title, in either order
 # `Hà Nội, ngày 7/10/2025`, `Hà Nội, ngày 05 tháng 01 năm 2026` as the last line: where and when
 # the text was written.
@@ -812,11 +816,39 @@ def _caption_sentence(text: str) -> bool:
 
 
 def repeated(paras: Sequence[str]) -> list[str] | None:
-    """The first half when the paragraphs are the same text twice (a seed pasted twice), else None."""
+    """The text once when the paragraphs hold it twice (a seed pasted twice), else None: the
+    first half of two equal halves, or what `pasted_again` finds."""
     half, odd = divmod(len(paras), 2)
     if half and not odd and paras[:half] == paras[half:]:
         return list(paras[:half])
-    return None
+    return pasted_again(paras)
+
+
+def pasted_again(paras: Sequence[str]) -> list[str] | None:
+    """The text once when a second copy follows the first but their ends differ: the second was
+    pasted without the title, or with its own dateline, or one of them was cut short.
+
+    The copies are found by the first long paragraph (at least REPEAT_ANCHOR_MIN characters),
+    found again further on, and the REPEAT_MIN or more paragraphs from each that agree. The
+    longer copy is kept, under the first copy's top lines. Short lines between the copies that
+    are the second copy's own top (the title again, a dateline) go with it; others stay."""
+    a = next((i for i, p in enumerate(paras) if len(p) >= REPEAT_ANCHOR_MIN), None)
+    if a is None or (b := next((j for j in range(a + 1, len(paras)) if paras[j] == paras[a]), None)) is None:
+        return None
+    k = 0  # the lines above the anchor that the second copy repeats too (the title)
+    while k < a and b - 1 - k > a and paras[a - 1 - k] == paras[b - 1 - k]:
+        k += 1
+    first, second = paras[a : b - k], paras[b:]
+    shared = min(len(first), len(second))
+    if shared < REPEAT_MIN or first[:shared] != second[:shared]:
+        return None
+    if len(second) > len(first):
+        return [*paras[:a], *second]  # the first paste was cut short
+    end = b - k
+    top = set(paras[:a])
+    while end > a + shared and (paras[end - 1] in top or is_dateline(paras[end - 1])):
+        end -= 1  # the second copy's own title or dateline
+    return list(paras[:end])
 
 
 def classify_blocks(paras: Sequence[str], lede_at: int | None) -> list[Block]:

@@ -394,6 +394,42 @@ def test_a_seed_pasted_twice_is_published_once_with_a_warning(separator: str, da
     assert parse_seed(once, data.boilerplate).warnings == ()
 
 
+_L = "Ngày 10/10/2025, tại Viêng Chăn, hai bên đã ký kết thỏa thuận hợp tác về năng lượng và giao thông."
+_B1, _B2, _B3 = "Hai bên nhất trí tăng cường hợp tác.", "Hai bên ký 5 văn kiện.", "Đoàn về nước ngày 12/10."
+
+
+@pytest.mark.parametrize(
+    ("paras", "once"),
+    [
+        # The second copy without the title; with its own dateline; the first paste cut short; the
+        # second cut short; a byline only under the first.
+        (["Tiêu đề", _L, _B1, _B2, _L, _B1, _B2], [_L, _B1, _B2]),
+        (["Tiêu đề", "10/10/2025 08:00", _L, _B1, "Tiêu đề", "10/10/2025 09:15", _L, _B1], [_L, _B1]),
+        (["Tiêu đề", _L, _B1, "Tiêu đề", _L, _B1, _B2, _B3], [_L, _B1, _B2, _B3]),
+        (["Tiêu đề", _L, _B1, _B2, _B3, _L, _B1], [_L, _B1, _B2, _B3]),
+        (["Tiêu đề", _L, _B1, "Thanh Hà", "Tiêu đề", _L, _B1], [_L, _B1]),
+    ],
+)
+def test_a_seed_pasted_twice_with_different_ends_is_published_once(
+    paras: list[str], once: list[str], data: Data
+) -> None:
+    parsed = parse_seed("\n\n".join(paras), data.boilerplate)
+    assert parsed.title == "Tiêu đề"
+    assert [b.text for b in parsed.blocks] == once
+    assert parsed.warnings == ("the text is there twice; the second copy was left out",)
+
+
+@pytest.mark.parametrize(
+    "paras",
+    [
+        [_L, _B1, _L, _B2],  # a long paragraph said again, followed by other text: no copy
+        ["Tiêu đề", _L, _B1, _B2, _B1, _B2],  # short paragraphs twice: nothing marks a copy
+    ],
+)
+def test_a_paragraph_said_again_is_no_second_copy(paras: list[str], data: Data) -> None:
+    assert parse_seed("\n\n".join(paras), data.boilerplate).warnings == ()
+
+
 @pytest.mark.parametrize(
     ("curated", "lede", "texts"),
     [
