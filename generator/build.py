@@ -159,8 +159,6 @@ def make_article(
     notes = [Diagnostic(display, w) for w in parsed.warnings]
     if not cur.title and (doubt := doubts.title_doubt(parsed)):
         notes.append(Diagnostic(display, doubt))
-    if not (cur.title and cur.date) and (doubt := doubts.dateline_doubt(parsed)):
-        notes.append(Diagnostic(display, doubt))
     if cur.title:
         parsed = without_title_paragraph(parsed, cur.title)
     body = body_text(parsed)

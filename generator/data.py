@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -142,7 +142,7 @@ def load_sources(doc: YamlDoc) -> dict[str, str]:
     return names
 
 
-def load_boilerplate(doc: YamlDoc) -> Boilerplate:
+def load_boilerplate(doc: YamlDoc, outlets: Iterable[str] = ()) -> Boilerplate:
     kinds = ("drop", "cut", "end", "top")
     root = check_fields(doc, doc.data or {}, dict.fromkeys(kinds, list), ())
     patterns: dict[str, list[str]] = {}
@@ -153,7 +153,7 @@ def load_boilerplate(doc: YamlDoc) -> Boilerplate:
                 re.compile(pattern)
             except re.error as exc:
                 raise doc.error(f"pattern {pattern!r} is not a valid regular expression: {exc}", key, i) from None
-    return Boilerplate.compile(patterns["drop"], patterns["cut"], patterns["top"], patterns["end"])
+    return Boilerplate.compile(patterns["drop"], patterns["cut"], patterns["top"], patterns["end"], outlets)
 
 
 def load_data(data_dir: Path) -> Data:
@@ -167,6 +167,6 @@ def load_data(data_dir: Path) -> Data:
 
     themes, min_hits = load_taxonomy(doc(TAXONOMY_FILE))
     people = load_people(doc(PEOPLE_FILE))
-    boilerplate = load_boilerplate(doc(BOILERPLATE_FILE))
     sources = load_sources(doc(SOURCES_FILE))
+    boilerplate = load_boilerplate(doc(BOILERPLATE_FILE), outlets=sources)  # outlets' lines are parsed as sources
     return Data(themes, min_hits, people, boilerplate, sources)

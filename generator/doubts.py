@@ -6,17 +6,14 @@ Pure functions of a ParsedSeed, each returning its warning or None.
 
 from __future__ import annotations
 
-from . import dates, text
+from . import text
 from .model import BlockKind, ParsedSeed
-from .parsing import is_dateline, looks_like_title
+from .parsing import looks_like_title
 
 QUOTE_MAX = 60  # characters of the doubtful line quoted in the warning
 # A line under the title that ends like this goes on below it: a clause, a list's lead-in, a
 # poem's line (`Chiều 25/11, tại kỳ họp …,` `… phải:`), not a second title.
 _GOES_ON = (",", ";", ":")
-
-
-TOP_BLOCKS = 3  # a dateline among the article's first paragraphs is the page's, left in the text
 
 
 def title_doubt(parsed: ParsedSeed) -> str | None:
@@ -31,16 +28,6 @@ def title_doubt(parsed: ParsedSeed) -> str | None:
     if not looks_like_title(first):
         return None
     return f"the line under the title, {_quoted(first)}, reads like a title too: check the title (pin it with `title:`)"
-
-
-def dateline_doubt(parsed: ParsedSeed) -> str | None:
-    """A dateline with a date among the first paragraphs: a page's date the parser left in the
-    text, so the article's date or title may be wrong. A time alone (a live report's `09:45`)
-    is no dateline here."""
-    for paragraph in _paragraphs(parsed)[:TOP_BLOCKS]:
-        if is_dateline(paragraph) and dates.find_text_date(paragraph)[0] is not None:
-            return f"a dateline stayed in the text ({_quoted(paragraph)}): check the date and the title"
-    return None
 
 
 def _paragraphs(parsed: ParsedSeed) -> list[str]:

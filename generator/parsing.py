@@ -16,13 +16,13 @@ forms taken from real seeds. `parse_seed` applies them in a fixed order:
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from itertools import islice
 
 from . import dates
 from .model import Block, BlockKind, ParsedSeed, PartialDate, table_text
-from .text import SENTENCE_END, clean_line, clean_lines
+from .text import SENTENCE_END, clean_line, clean_lines, match_form
 
 # --- limits, in characters and words -------------------------------------------------------
 TITLE_MAX_CHARS = 200
@@ -33,6 +33,7 @@ CAPTION_MAX_CHARS = 500
 BYLINE_MAX_WORDS = 5  # a name's
 BYLINE_MAX_CHARS = 100  # a whole byline's: `Viết Tuân - Thanh Hằng (từ Viêng Chăn)` is 38
 DATE_SEARCH_PARAGRAPHS = 3  # the date is looked for in the title and this many paragraphs
+OUTLET_MAX_CHARS = 80  # a line that may be an outlet's name alone
 
 # --- sources and credits -------------------------------------------------------------------
 # `VOV.VN - `, `TPO - `, `TTXVN - `, `QĐND Online - `: an upper-case outlet tag before a dash.
@@ -110,6 +111,9 @@ _BYLINE_ROLE = re.compile(
 # (without a role, `Wat Xieng Thong - Ảnh: Hữu Chiến` is a caption).
 _BYLINE_PHOTO = re.compile(r"\s[-–,]\s*(?:Ảnh|Đồ\s+họa)\s*:\s*[^\W\d_][^:()]{0,40}$", re.IGNORECASE)
 _BYLINE_JOIN = re.compile(r"\s*[-–,]\s*|\s+và\s+")  # `Viết Tuân - Thanh Hằng`, `Thu Hằng, Hà Anh`
+# The line under the writer's name in an author box at the end (`Đoàn Minh` / `Phóng viên Ban Kinh
+# tế`): what the writer is, not a sentence of the article.
+_WRITER_ROLE = re.compile(r"^(?:Phóng viên|Biên tập viên|Cộng tác viên|Nhà báo|Thường trú)\b[^.!?:]{0,60}$")
 # A byline without a name: the outlet's reporter(s), `Phóng viên TTXVN tại Lào`.
 _BYLINE_GENERIC = re.compile(
     r"(?:Nhóm\s+)?(?:PV|P\.V\.?|phóng\s+viên(?:\s+[A-ZĐ][\w+/-]*(?:\s+tại\s+[^\W\d_][\w ]{0,30})?)?|BTV|CTV)",
@@ -147,7 +151,7 @@ _PUBLISHED = re.compile(
 )
 _PUBLISHED_FIRST = re.compile(r"^(?:Ngày\s+(?:đăng|xuất\s+bản)|Đăng|Xuất\s+bản|Posted|Published)\b", re.IGNORECASE)
 # A paper's name above the title (`Báo Quân đội nhân dân`): the site's masthead.
-_PAPER = re.compile(r"^(?:Báo|Tạp chí|Đài|Cổng thông tin|Trang tin)\s+\S+(?:\s+\S+){0,4}$", re.IGNORECASE)
+_PAPER = re.compile(r"^(?:Báo|Tạp chí|Đài|Cổng thông tin|Cổng TTĐT|Trang tin)\s+\S+(?:\s+\S+){0,4}$", re.IGNORECASE)
 # The time alone on the line below the date: `09:15`.
 _TIME_ALONE = re.compile(
     r"^\d{1,2}[:h]\d{2}(?::\d{2})?(?:\s*(?:AM|PM|SA|CH))?(?:\s*\(?GMT\s*\+\s*7\)?)?$", re.IGNORECASE
@@ -179,17 +183,29 @@ class Boilerplate:
     cut: re.Pattern[str] = _NEVER
     top: re.Pattern[str] = _NEVER
     end: re.Pattern[str] = _NEVER
+    outlets: frozenset[str] = frozenset()  # match forms of the outlets' names (data/sources.yml)
 
     @classmethod
     def compile(
-        cls, drop: Sequence[str], cut: Sequence[str], top: Sequence[str] = (), end: Sequence[str] = ()
+        cls,
+        drop: Sequence[str],
+        cut: Sequence[str],
+        top: Sequence[str] = (),
+        end: Sequence[str] = (),
+        outlets: Iterable[str] = (),
     ) -> Boilerplate:
         def whole_line(patterns: Sequence[str]) -> re.Pattern[str]:
             # After what marks a line out (`👉 Xem thêm: …`, `>> Xem thêm: …`, `▶️ VIDEO: …`).
             either = "|".join(rf"(?:{p})\Z" for p in patterns)
             return re.compile(f"{_MARKS}(?:{either})", re.IGNORECASE) if patterns else _NEVER
 
-        return cls(whole_line(drop), whole_line(cut), whole_line(top), whole_line(end))
+        names = frozenset(map(match_form, outlets))
+        return cls(whole_line(drop), whole_line(cut), whole_line(top), whole_line(end), names)
+
+    def outlet(self, line: str) -> bool:
+        """A line that is only an outlet's name (`Lao Động`, `Vietnam+`, `Baonghean.vn`): the
+        site's masthead above the title, or the source under the article."""
+        return len(line) <= OUTLET_MAX_CHARS and match_form(line) in self.outlets
 
     def dropped(self, line: str) -> bool:
         return self.drop.match(line) is not None
@@ -362,6 +378,19 @@ def attribution(text: str) -> tuple[str, str] | None:
     if not m or byline(m.group("names")) != m.group("names") or not _OUTLET_NAME.match(m.group("outlet")):
         return None
     return m.group("names"), m.group("outlet")
+
+
+_OUTLET_DASH = re.compile(rf"(?P<name>[^\s\-–—][^\-–—]{{0,{OUTLET_MAX_CHARS}}}?)\s+[-–—]\s+(?=\S)")
+
+
+def outlet_prefix(text: str, boilerplate: Boilerplate) -> tuple[str | None, str]:
+    """Split `Kinhtedothi - Chiều 16/3, …` when the words before the dash are an outlet's name
+    (data/sources.yml) that `source_prefix`'s forms miss."""
+    head = text[: OUTLET_MAX_CHARS + 3]
+    m = _OUTLET_DASH.match(text) if "- " in head or "– " in head or "— " in head else None
+    if m and boilerplate.outlet(m.group("name")):
+        return m.group("name"), text[m.end() :]
+    return None, text
 
 
 def letter_closing_at(paras: Sequence[str]) -> int | None:
@@ -565,7 +594,8 @@ def parse_seed(text: str, boilerplate: Boilerplate) -> ParsedSeed:
 
     # Top of the article: datelines, a lone source line, section names, then maybe a title.
     top_dates: list[str] = []
-    taken, source = _take_top(paras, top_dates, None, boilerplate)
+    mastheads: list[str] = []  # outlets' names above the article: the source when the text names none
+    taken, source = _take_top(paras, top_dates, None, boilerplate, mastheads)
     del paras[:taken]
 
     title: str | None = None
@@ -573,12 +603,13 @@ def parse_seed(text: str, boilerplate: Boilerplate) -> ParsedSeed:
     kept: list[str] = []  # lines between the title and the dateline that are the article's
     short = short_lines(paras)
     if 1 < short <= TOP_LINES_MAX and short < len(paras) and is_anchor(paras[short]):
-        title, author, kept = title_above(paras[:short])
+        title, author, masthead, kept = title_above(paras[:short], boilerplate)
+        mastheads += [masthead] if masthead else []
         del paras[:short]
     elif short and (len(paras) > 1 or not ends_sentence(paras[0])):
         title = paras.pop(0)  # alone, a line that is no sentence is a title without its article
     if title is not None:
-        taken, source = _take_top(paras, top_dates, source, boilerplate)
+        taken, source = _take_top(paras, top_dates, source, boilerplate, mastheads)
         del paras[:taken]
         # The author's name alone below the title or its dateline, above the sapo (`Thành Đông`
         # above `(Dân trí) - …`, `Người đăng: Hồng Nhung` above `NTV - …`).
@@ -593,13 +624,21 @@ def parse_seed(text: str, boilerplate: Boilerplate) -> ParsedSeed:
         ):
             author = names
             del paras[0]
-            taken, source = _take_top(paras, top_dates, source, boilerplate)
+            taken, source = _take_top(paras, top_dates, source, boilerplate, mastheads)
             del paras[:taken]
         paras[:0] = kept
         # The title again near the top (scrapers repeat it under the sapo): once.
         again = next((i for i, p in enumerate(paras[:DATE_SEARCH_PARAGRAPHS]) if p == title), None)
         if again is not None:
             del paras[again]
+    # A dateline below the sapo or a byline (Znews, VTV): the page's, out of the text; a name
+    # alone above it is the author (`Minh Khoa` above `Thứ ba, 20/1/2026 21:05 (GMT+7)`).
+    at = next((i for i, p in enumerate(paras[1 : DATE_SEARCH_PARAGRAPHS + 1], 1) if dates.DATELINE.match(p)), None)
+    if at is not None and at < len(paras) - 1:
+        top_dates.append(published_first(paras.pop(at)))
+        if author is None and title and (names := top_byline(paras[at - 1], title)):
+            author = names
+            del paras[at - 1]
     # The lead picture's caption between the title and its dateline (`Ảnh: Hữu Chiến, Phạm Kiên`).
     if len(paras) > 1 and is_caption(paras[0]) and is_dateline(paras[1]):
         top_dates.append(published_first(paras.pop(1)))
@@ -612,12 +651,16 @@ def parse_seed(text: str, boilerplate: Boilerplate) -> ParsedSeed:
         if len(paras) < 2 or is_table(paras[-1]):
             break
         last = paras[-1]
-        if (name := source_trailer(last)) is not None:
+        if (name := source_trailer(last) or (last if boilerplate.outlet(last) else None)) is not None:
             if source is not None and name != source:
                 break  # `Theo VOV` under `(VTC News) -`: the line stays, as the text credits it
             source = name
         elif author is None and (credit := attribution(last)) and source in (None, credit[1]):
             author, source = credit
+        elif author is None and len(paras) > 2 and _WRITER_ROLE.match(last) and (writer := byline(paras[-2])):
+            author = writer  # an author box: the name, then what the writer is, which stays
+            del paras[-2]
+            break
         elif (
             not signature
             and (names := byline(last))
@@ -654,6 +697,8 @@ def parse_seed(text: str, boilerplate: Boilerplate) -> ParsedSeed:
     if lede_at is not None:
         for at in texts:
             prefix, rest = source_prefix(paras[at])
+            if prefix is None:
+                prefix, rest = outlet_prefix(paras[at], boilerplate)
             m = SOURCE_PREFIX.match(paras[at])
             first = at == lede_at or at == texts[min(len(kept), len(texts) - 1)]
             if prefix is not None and rest and (first or (m and m.group("paren") and _OUTLET.match(prefix))):
@@ -662,6 +707,7 @@ def parse_seed(text: str, boilerplate: Boilerplate) -> ParsedSeed:
                 paras[at] = rest
                 break
 
+    source = source or next(iter(mastheads), None)
     blocks = classify_blocks(paras, lede_at)
     lede = paras[lede_at] if lede_at is not None else None
 
@@ -706,22 +752,26 @@ def short_lines(paras: Sequence[str]) -> int:
     )
 
 
-def title_above(lines: Sequence[str]) -> tuple[str, str | None, list[str]]:
-    """The title, the author and the lines kept as text among the short lines above the dateline
-    or the sapo.
+def title_above(lines: Sequence[str], boilerplate: Boilerplate) -> tuple[str, str | None, str | None, list[str]]:
+    """The title, the author, the source and the lines kept as text among the short lines above
+    the dateline or the sapo.
 
     The first line is the title, and the lines after it stay in the text (a subtitle is the
     lede), except:
     - a byline with its role is the author wherever it stands (`Tin, ảnh: Phan Anh`), and so is a
       name between the title and the dateline (`Nhật Minh`, as Thanh Niên prints it; under a
       quoted title, a name is its speaker and stays);
-    - a first line that names a paper (`Báo Quân đội nhân dân`), or is a kicker (`Bộ đội Biên
-      phòng Nghệ An`, `VietnamPlus`, `Tin tức - Sự kiện`: a few words, at most half as long as
-      the line below it), is dropped, and the line below it is the title;
+    - an outlet's name (`Lao Động`, data/sources.yml) is the source, wherever it stands;
+    - first lines that name a paper (`Báo Quân đội nhân dân`) or a section (`Boilerplate.top`),
+      and one kicker (`Bộ đội Biên phòng Nghệ An`, `Tin tức - Sự kiện`: a few words, at most
+      half as long as the line below it), are dropped, and the line below them is the title;
     - a title goes on in its next line after a colon (`Việt Nam - Lào:`), in capitals under
       capitals, and in a series' part (`Kỳ 1: Ký ức không phai`, joined after a dash).
     """
-    rest = list(lines)
+    source = next((line for line in lines if boilerplate.outlet(line)), None)
+    rest = [line for line in lines if not boilerplate.outlet(line)]  # the masthead, anywhere
+    if not rest:
+        source, rest = None, list(lines)
     author = None
     at = next((i for i, line in enumerate(rest) if _BYLINE_ROLE.match(line) and top_byline(line, "")), None)
     if at is not None and len(rest) > 1:
@@ -729,15 +779,22 @@ def title_above(lines: Sequence[str]) -> tuple[str, str | None, list[str]]:
     if author is None and len(rest) > 1 and not _quoted(rest[-2]) and (names := top_byline(rest[-1], rest[-2])):
         author = names
         rest.pop()
-    if len(rest) > 1 and (_PAPER.match(rest[0]) or _kicker(rest[0], rest[1])):
-        del rest[0]
+    kicked = False
+    while len(rest) > 1:
+        if _PAPER.match(rest[0]) or boilerplate.at_top(rest[0]):
+            del rest[0]  # a paper's name, then a section name (`Báo Quân đội nhân dân` / `Thế giới`)
+        elif not kicked and _kicker(rest[0], rest[1]):
+            del rest[0]
+            kicked = True
+        else:
+            break
     if len(rest) > 1:
         first, second = rest[:2]
         if first.endswith(":") or (is_all_caps(first) and is_all_caps(second)):
-            return f"{first} {second}", author, rest[2:]
+            return f"{first} {second}", author, source, rest[2:]
         if _SERIES_PART.match(second):
-            return f"{first} – {second}", author, rest[2:]
-    return rest[0], author, rest[1:]
+            return f"{first} – {second}", author, source, rest[2:]
+    return rest[0], author, source, rest[1:]
 
 
 def _kicker(line: str, below: str) -> bool:
@@ -765,10 +822,11 @@ def published_first(dateline: str) -> str:
 
 
 def _take_top(
-    paras: Sequence[str], top_dates: list[str], source: str | None, boilerplate: Boilerplate
+    paras: Sequence[str], top_dates: list[str], source: str | None, boilerplate: Boilerplate, mastheads: list[str]
 ) -> tuple[int, str | None]:
-    """How many leading paragraphs are datelines (added to `top_dates`), a lone source line, or
-    a site's section name or breadcrumbs (`Boilerplate.top`)."""
+    """How many leading paragraphs are datelines (added to `top_dates`), a lone source line, an
+    outlet's name (added to `mastheads`), or a site's section name or breadcrumbs
+    (`Boilerplate.top`)."""
     taken = 0
     while taken < len(paras):
         text = paras[taken]
@@ -776,6 +834,8 @@ def _take_top(
             top_dates.append(published_first(text))
         elif source is None and (name := source_line(text)):
             source = name
+        elif boilerplate.outlet(text):
+            mastheads.append(text)  # `Vietnam+`, `Lao Động`: the source, unless the text credits one
         elif not boilerplate.at_top(text):
             break
         taken += 1

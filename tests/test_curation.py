@@ -199,7 +199,7 @@ def test_data_file_errors(file: str, text: str, message: str, tmp_path: Path) ->
         ("(NDO) - Hai bên nhất trí hợp tác quốc phòng.", "", "Báo Nhân Dân"),
         # The name itself in another case; an outlet the registry lacks is shown as written.
         ("Hai bên nhất trí hợp tác quốc phòng.\n\nTheo Báo Nhân dân", "", "Báo Nhân Dân"),
-        ("(Lao Động) - Hai bên nhất trí hợp tác quốc phòng.", "", "Lao Động"),
+        ("(Sài Gòn Giải Phóng) - Hai bên nhất trí hợp tác quốc phòng.", "", "Sài Gòn Giải Phóng"),
         # A curated source goes through the registry too; no source stays none.
         ("Hai bên nhất trí hợp tác quốc phòng.", "source: vov.vn\n", "VOV"),
         ("Hai bên nhất trí hợp tác quốc phòng.", "", None),

@@ -118,6 +118,9 @@ def test_history_and_anniversaries_are_not_the_day_of_writing(text: str, date: P
         ("Thứ Hai, 24/11/2025 09:15 (Giờ Hà Nội)", D(2025, 11, 24)),
         ("24/11/2025 08:15 | 235 lượt xem", D(2025, 11, 24)),
         ("Xuất bản: 24/11/2025 08:15 | Cập nhật: 25/11/2025 10:02", D(2025, 11, 24)),  # the first
+        # The time before the weekday (a fourth curator's Lao Động and Biên phòng pages).
+        ("Cập nhật 10:15, Thứ sáu, 09/01/2026", D(2026, 1, 9)),
+        ("14:20 | Thứ Tư, 10/12/2025", D(2025, 12, 10)),
     ],
 )
 def test_datelines_outlets_print(line: str, date: PartialDate) -> None:

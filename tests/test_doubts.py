@@ -1,5 +1,5 @@
-"""Warnings for parses a curator should check: a second title-like line under the title, a
-dateline left in the text. Each case is parsed from seed text, as the generator reads it."""
+"""Warnings for parses a curator should check: a second title-like line under the title. Each
+case is parsed from seed text, as the generator reads it."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from conftest import Generate
 
 from generator.build import Paths
 from generator.data import Data
-from generator.doubts import dateline_doubt, title_doubt
+from generator.doubts import title_doubt
 from generator.parsing import parse_seed
 
 LEDE = "Ngày 24/11, hai bên đã ký kết nhiều văn kiện hợp tác quan trọng trong lĩnh vực năng lượng."
@@ -42,34 +42,13 @@ def test_title_doubt(top: str, doubt: str | None, data: Data) -> None:
         assert warning is not None and f"the line under the title, {doubt}, reads like a title too" in warning
 
 
-@pytest.mark.parametrize(
-    ("text", "doubt"),
-    [
-        # A dateline below the sapo stays in the text (the parser takes datelines only above it).
-        ("Tiêu đề\n\nSapo ngắn gọn.\n\n24/11/2025 09:15", "“24/11/2025 09:15”"),
-        ("Tiêu đề\n\nSapo ngắn gọn.\n\nThứ Hai, 24/11/2025 09:15 (GMT+7)", "“Thứ Hai, 24/11/2025 09:15 (GMT+7)”"),
-        # The dateline above the article is read, not left; a live report's time alone is no dateline.
-        ("Tiêu đề\n\nThứ Hai, 24/11/2025 09:15 (GMT+7)", None),
-        ("Tiêu đề\n\nSapo ngắn gọn.\n\n09:45", None),
-    ],
-)
-def test_dateline_doubt(text: str, doubt: str | None, data: Data) -> None:
-    warning = dateline_doubt(parse_seed(f"{text}\n\n{LEDE}\n", data.boilerplate))
-    assert (
-        (warning is None)
-        if doubt is None
-        else (warning == f"a dateline stayed in the text ({doubt}): check the date and the title")
-    )
-
-
 def test_doubts_are_warnings_until_curated(generate: Generate, project: Paths) -> None:
-    """The article is published as parsed, with the warning; a curated title and date end it."""
+    """The article is published as parsed, with the warning; a curated title ends it."""
     seed = f"Kỷ niệm 50 năm Quốc khánh Lào\n\nThủ tướng tiếp Đại sứ Lào\n\nSapo.\n\n24/11/2025 09:15\n\n{LEDE}\n"
     report = generate({"a.txt": seed})
     assert [a.title for a in report.articles] == ["Kỷ niệm 50 năm Quốc khánh Lào"]
     messages = [w.message for w in report.warnings]
     assert any("reads like a title too" in m for m in messages), messages
-    assert any("a dateline stayed in the text" in m for m in messages), messages
 
     (project.seeds / "a.yml").write_text("title: Thủ tướng tiếp Đại sứ Lào\ndate: 2025-11-24\n", encoding="utf-8")
     report = generate()

@@ -844,7 +844,9 @@ N = "Hai bên đã ký biên bản ghi nhớ hợp tác giai đoạn 2026-2030."
             "BỘ NGOẠI GIAO",
         ),
         (f"Tiêu đề\n{L}\n{P}\nTheo Đức Quang (Báo Hà Tĩnh)", "Tiêu đề", D24, "Báo Hà Tĩnh", "Đức Quang", P),
-        (f"Tiêu đề\n{L}\n{P}\nQuế Chi\nLao Động", "Tiêu đề", D24, None, "Quế Chi", "Lao Động"),  # the paper stays
+        # A known outlet under the writer is the source (data/sources.yml); an unknown name stays.
+        (f"Tiêu đề\n{L}\n{P}\nQuế Chi\nLao Động", "Tiêu đề", D24, "Lao Động", "Quế Chi", P),
+        (f"Tiêu đề\n{L}\n{P}\nQuế Chi\nViêng Chăn", "Tiêu đề", D24, None, "Quế Chi", "Viêng Chăn"),
         (f"Tiêu đề\n{L}\n{P}\nVĂN PHÒNG CHÍNH PHỦ", "Tiêu đề", D24, None, None, "VĂN PHÒNG CHÍNH PHỦ"),
     ],
 )
@@ -955,7 +957,7 @@ DL = "Thứ Hai, 24/11/2025 09:15 (GMT+7)"
         (f"{T}\nNghe bài viết\n{DL}\nNDO - {N}\n{P}", T, "NDO", None, N),  # the page's tools
         (f"{T}\n3 phút đọc\nA- A+\n{DL}\nTTXVN - {N}\n{P}", T, "TTXVN", None, N),
         (f"INFOGRAPHIC\n{T.upper()}\n{DL}\nTTXVN - {N}\n{P}", T.upper(), "TTXVN", None, N),
-        (  # a paper's name above a series' part
+        (  # a paper's name above a series' part (the sapo's prefix names the source before a masthead)
             f"Báo Quân đội nhân dân\nKỳ 2: Những người mẹ Lào của bộ đội Việt\n{DL}\nQĐND Online - {N}\n{P}",
             "Kỳ 2: Những người mẹ Lào của bộ đội Việt",
             "QĐND Online",
@@ -1204,3 +1206,60 @@ def test_a_table_after_related_links_is_the_articles(data: Data) -> None:
     text = f"{T}\n{DL}\n{N}\nTin liên quan\nHai nước ký kết hiệp định thương mại mới\n{TABLE}\n{P}"
     parsed = parse_seed(text, data.boilerplate)
     assert [(b.kind, b.text) for b in parsed.blocks] == [(PARA, N), (TAB, TABLE), (PARA, P)]
+
+
+D0109, D1210, D0120 = PartialDate(2026, 1, 9), PartialDate(2025, 12, 10), PartialDate(2026, 1, 20)
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "date", "source", "author", "paragraphs"),
+    [
+        # A site's masthead (an outlet in data/sources.yml) and a section name above the title.
+        (f"Vietnam+\nẢnh\n{T}\n{DL}\n{N}\n{P}", T, D24, "Vietnam+", None, [N, P]),
+        (f"VietNamNet\nChính trị\n{T}\n{DL}\n{N}\n{P}", T, D24, "VietNamNet", None, [N, P]),
+        (f"CAND.VN\nPháp luật\n{T}\n{DL}\n{N}\n{P}", T, D24, "CAND.VN", None, [N, P]),
+        # A paper's name, then a section or breadcrumbs; breadcrumbs joined by `›` alone.
+        (f"Báo Quân đội nhân dân\nThế giới\n{T}\n{DL}\n{N}\n{P}", T, D24, "Báo Quân đội nhân dân", None, [N, P]),
+        (f"Báo Sơn La\nThế giới\n{T}\n{DL}\n{N}\n{P}", T, D24, None, None, [N, P]),  # a paper not registered
+        (f"Cổng TTĐT Sở Công Thương\nTrang chủ > Tin tức > Hoạt động\n{T}\n{DL}\n{N}\n{P}", T, D24, None, None, [N, P]),
+        (f"Video › Thời sự\n{T}\n{DL}\n{N}\n{P}", T, D24, None, None, [N, P]),
+        # An outlet under the title, or under the writer at the end, is the source, not the author.
+        (f"{T}\nLao Động\n{DL}\n{N}\n{P}\nQuế Chi\nLao Động", T, D24, "Lao Động", "Quế Chi", [N, P]),
+        (f"{T}\n{DL}\n{N}\n{P}\nVientiane Times", T, D24, "Vientiane Times", None, [N, P]),
+        (f"{T}\nBáo điện tử Tiền Phong\n{DL}\n{N}\n{P}", T, D24, "Báo điện tử Tiền Phong", None, [N, P]),
+        (f"{T}\nBaonghean.vn\n{DL}\n{N}\n{P}", T, D24, "Baonghean.vn", None, [N, P]),
+        # A sapo's prefix that names a registered outlet (`source_prefix`'s forms miss `Kinhtedothi`).
+        (f"{T}\n{DL}\nKinhtedothi - {N}\n{P}", T, D24, "Kinhtedothi", None, [N, P]),
+        # Datelines with the time before the weekday; a dateline under the sapo and its byline (Znews).
+        (f"{T}\nCập nhật 10:15, Thứ sáu, 09/01/2026\n{N}\n{P}", T, D0109, None, None, [N, P]),
+        (f"{T}\n14:20 | Thứ Tư, 10/12/2025\n{N}\n{P}", T, D1210, None, None, [N, P]),
+        (f"{T}\n{N}\nMinh Khoa\nThứ ba, 20/1/2026 21:05 (GMT+7)\n{P}", T, D0120, None, "Minh Khoa", [N, P]),
+        # A tag list under its label ends the article; the name above it is the author.
+        (f"{T}\n{DL}\n{N}\n{P}\nNhư Ý\nTừ khóa:\nLào\nTết Bunpimay", T, D24, None, "Như Ý", [N, P]),
+        # An author box: the name is the author, what the writer is stays, the box's links go.
+        (
+            f"{T}\n{DL}\n{N}\n{P}\nĐoàn Minh\nPhóng viên Ban Kinh tế\nBài viết của tác giả\nXem tất cả",
+            T, D24, None, "Đoàn Minh", [N, P, "Phóng viên Ban Kinh tế"],
+        ),
+        # A newsletter's box and a video player's clock in the article.
+        (
+            f"{T}\n{DL}\n{N}\nBản tin Znews\nNhận tin nóng mỗi sáng qua email. Đăng ký ngay.\nNhập email của bạn\n"
+            f"Đăng ký\nThời lượng: 02:35\n00:00 / 02:35\n{P}",
+            T, D24, None, None, [N, P],
+        ),
+    ],
+)  # fmt: skip
+def test_what_a_fourth_curator_found(
+    text: str,
+    title: str,
+    date: PartialDate,
+    source: str | None,
+    author: str | None,
+    paragraphs: list[str],
+    data: Data,
+) -> None:
+    """Mastheads and section names above the title, outlets as sources, datelines in new forms
+    and places, tag lists, author boxes and page widgets (a fourth curator's 25 seeds)."""
+    parsed = parse_seed(text, data.boilerplate)
+    assert (parsed.title, parsed.date, parsed.source, parsed.author) == (title, date, source, author)
+    assert [b.text for b in parsed.blocks] == paragraphs
