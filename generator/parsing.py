@@ -114,6 +114,8 @@ _BYLINE_JOIN = re.compile(r"\s*[-–,]\s*|\s+và\s+")  # `Viết Tuân - Thanh H
 # The line under the writer's name in an author box at the end (`Đoàn Minh` / `Phóng viên Ban Kinh
 # tế`): what the writer is, not a sentence of the article.
 _WRITER_ROLE = re.compile(r"^(?:Phóng viên|Biên tập viên|Cộng tác viên|Nhà báo|Thường trú)\b[^.!?:]{0,60}$")
+# Where a table's or a chart's figures come from, on the line under it: a note, not a heading.
+_CREDIT_NOTE = re.compile(r"^(?:Nguồn|Nguồn số liệu|Số liệu|Đồ họa|Đồ hoạ)\s*:", re.IGNORECASE)
 # A byline without a name: the outlet's reporter(s), `Phóng viên TTXVN tại Lào`.
 _BYLINE_GENERIC = re.compile(
     r"(?:Nhóm\s+)?(?:PV|P\.V\.?|phóng\s+viên(?:\s+[A-ZĐ][\w+/-]*(?:\s+tại\s+[^\W\d_][\w ]{0,30})?)?|BTV|CTV)",
@@ -322,6 +324,8 @@ def looks_like_heading(text: str) -> bool:
     """A short line without a closing full stop (or an ALL-CAPS line) between paragraphs."""
     if is_caption(text) or is_dateline(text) or (text.startswith("(") and text.endswith(")")):
         return False  # `(Còn nữa)`: a series goes on
+    if _CREDIT_NOTE.match(text):
+        return False  # `Nguồn: Cục Hải quan` under a table or a chart
     if is_all_caps(text) and len(text) <= TITLE_MAX_CHARS:
         return True
     return (

@@ -1241,6 +1241,9 @@ D0109, D1210, D0120 = PartialDate(2026, 1, 9), PartialDate(2025, 12, 10), Partia
             f"{T}\n{DL}\n{N}\n{P}\nĐoàn Minh\nPhóng viên Ban Kinh tế\nBài viết của tác giả\nXem tất cả",
             T, D24, None, "Đoàn Minh", [N, P, "Phóng viên Ban Kinh tế"],
         ),
+        # Where a table's figures come from, under it: a paragraph, not a heading.
+        (f"{T}\n{DL}\n{N}\nTên\tSố\nA\t1\nB\t2\nNguồn: Cục Hải quan\n{P}", T, D24, None, None,
+         [N, "Tên\tSố\nA\t1\nB\t2", "Nguồn: Cục Hải quan", P]),
         # A newsletter's box and a video player's clock in the article.
         (
             f"{T}\n{DL}\n{N}\nBản tin Znews\nNhận tin nóng mỗi sáng qua email. Đăng ký ngay.\nNhập email của bạn\n"
@@ -1263,3 +1266,4 @@ def test_what_a_fourth_curator_found(
     parsed = parse_seed(text, data.boilerplate)
     assert (parsed.title, parsed.date, parsed.source, parsed.author) == (title, date, source, author)
     assert [b.text for b in parsed.blocks] == paragraphs
+    assert not [b.text for b in parsed.blocks if b.kind is BlockKind.HEADING]
