@@ -103,7 +103,7 @@ _BYLINE_NOTE = re.compile(
 # What precedes the names: `Tin, ảnh: TUẤN HUY`, `Bài và ảnh: Nguyễn Hoàng`, `Tác giả: …`,
 # `Người đăng: …`; `Ảnh: …` is a caption.
 _BYLINE_ROLE = re.compile(
-    r"^(?:(?:Tin|Bài|Video|Clip)(?:\s*(?:,|và|-|\+)\s*(?:tin|bài|ảnh|video|clip))*|Tác\s+giả|Người\s+(?:đăng|viết))"
+    r"^(?:(?:Tin|Bài|Video|Clip)(?:\s*(?:,|và|-|\+)\s*(?:tin|bài|ảnh|video|clip))*|Tác\s+giả|Người\s+(?:đăng|viết)|Thực\s+hiện)"
     r"\s*:\s*",
     re.IGNORECASE,
 )
@@ -118,9 +118,11 @@ _WRITER_ROLE = re.compile(r"^(?:Phóng viên|Biên tập viên|Cộng tác viên
 _CREDIT_NOTE = re.compile(r"^(?:Nguồn|Nguồn số liệu|Số liệu|Đồ họa|Đồ hoạ)\s*:", re.IGNORECASE)
 # A byline without a name: the outlet's reporter(s), `Phóng viên TTXVN tại Lào`.
 _BYLINE_GENERIC = re.compile(
-    r"(?:Nhóm\s+)?(?:PV|P\.V\.?|phóng\s+viên(?:\s+[A-ZĐ][\w+/-]*(?:\s+tại\s+[^\W\d_][\w ]{0,30})?)?|BTV|CTV)",
+    r"(?:Nhóm\s+)?(?:PV|P\.V\.?|phóng\s+viên(?:(?:\s+[A-ZĐ][\w+/-]*){1,3}(?:\s+tại\s+[^\W\d_][\w ]{0,30})?)?|BTV|CTV)",
     re.IGNORECASE,
 )
+# A reporter's role before each name in a byline (`BTV Thu Hà, PV Hoàng Anh`): not part of it.
+_NAME_ROLE = re.compile(r"(?:^|(?<=,\s)|(?<=[-–]\s))(?:BTV|PV|CTV|Nhà\s+báo)\s+(?=[A-ZĐ])")
 # A letter's closing, alone on its line above the signature (`Thân ái,` above `Lương Cường`).
 LETTER_CLOSINGS = ("Thân ái", "Thân mến", "Trân trọng", "Trân trọng cảm ơn", "Kính thư", "Kính chào")
 _LETTER_CLOSING = re.compile(rf"^(?:{'|'.join(LETTER_CLOSINGS)})\s*,?$", re.IGNORECASE)
@@ -349,6 +351,7 @@ def byline(text: str) -> str | None:
     names = _BYLINE_NOTE.sub("", _BYLINE_PHOTO.sub("", text[role.end() :]) if role else text)
     if _BYLINE_GENERIC.fullmatch(names):
         return names
+    names = _NAME_ROLE.sub("", names)
     if _NOT_A_NAME.match(names) or names[:5].lower() == "theo ":
         return None  # an office signs (`BỘ NGOẠI GIAO`); `Theo Đức Quang (…)` is an `attribution`
     return names if names and all(map(_is_name, _BYLINE_JOIN.split(names))) else None

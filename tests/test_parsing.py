@@ -98,6 +98,10 @@ def test_caption(text: str, caption: bool) -> None:
         ("Phóng viên TTXVN tại Lào", "Phóng viên TTXVN tại Lào"),
         ("Thanh Hà - Phóng viên VOV tại Lào", "Thanh Hà"),
         ("Hoàng Anh - Thường trú VTV tại Lào", "Hoàng Anh"),
+        # A fourth curator's: roles before the names, an outlet of two words, `Thực hiện:`.
+        ("BTV Thu Hà, PV Hoàng Anh - Thường trú VTV tại Lào", "Thu Hà, Hoàng Anh"),
+        ("Nhóm phóng viên Tuổi Trẻ tại Lào", "Nhóm phóng viên Tuổi Trẻ tại Lào"),
+        ("Thực hiện: Minh Thu - Đồ họa: Hồng Hạnh", "Minh Thu"),
         ("HOÀNG YẾN thực hiện", "HOÀNG YẾN"),
         ("Nhóm PV thực hiện", "Nhóm PV"),
         ("Tác giả: Thanh Hương", "Thanh Hương"),
