@@ -126,10 +126,13 @@ def load_people(doc: YamlDoc) -> tuple[Person, ...]:
     return tuple(people)
 
 
-def load_sources(doc: YamlDoc) -> dict[str, str]:
+def load_sources(doc: YamlDoc) -> tuple[dict[str, str], list[str]]:
+    """The registry (the match form of every name and alias → the name to show), and every
+    spelling as written (for the parser, which reads an outlet's line in its case)."""
     root = check_fields(doc, doc.data or {}, {"sources": list}, ())
     names: dict[str, str] = {}
     spellings: list[tuple[str, tuple[object, ...]]] = []
+    written: list[str] = []
     for i, item in enumerate(root.get("sources", [])):
         entry = check_fields(doc, item, {"name": str, "aliases": list}, ("sources", i), required=("name",))
         name = _nfc(entry["name"])
@@ -138,8 +141,9 @@ def load_sources(doc: YamlDoc) -> dict[str, str]:
         for spelling in (name, *map(_nfc, check_str_list(doc, entry.get("aliases", []), ("sources", i, "aliases")))):
             spellings.append((match_form(spelling), ("sources", i)))
             names[match_form(spelling)] = name
+            written.append(spelling)
     _unique(doc, spellings, "source name or alias")
-    return names
+    return names, written
 
 
 def load_boilerplate(doc: YamlDoc, outlets: Iterable[str] = ()) -> Boilerplate:
@@ -167,6 +171,6 @@ def load_data(data_dir: Path) -> Data:
 
     themes, min_hits = load_taxonomy(doc(TAXONOMY_FILE))
     people = load_people(doc(PEOPLE_FILE))
-    sources = load_sources(doc(SOURCES_FILE))
-    boilerplate = load_boilerplate(doc(BOILERPLATE_FILE), outlets=sources)  # outlets' lines are parsed as sources
+    sources, spellings = load_sources(doc(SOURCES_FILE))
+    boilerplate = load_boilerplate(doc(BOILERPLATE_FILE), outlets=spellings)  # outlets' lines are parsed as sources
     return Data(themes, min_hits, people, boilerplate, sources)

@@ -14,6 +14,8 @@ QUOTE_MAX = 60  # characters of the doubtful line quoted in the warning
 # A line under the title that ends like this goes on below it: a clause, a list's lead-in, a
 # poem's line (`Chiều 25/11, tại kỳ họp …,` `… phải:`), not a second title.
 _GOES_ON = (",", ";", ":")
+_QUOTES = ("“", '"', "«", "‘")
+TITLE_WORDS_MAX = 16  # a longer line under the title is a sapo (`Vì sao mỗi năm … du học?`)
 
 
 def title_doubt(parsed: ParsedSeed) -> str | None:
@@ -23,8 +25,10 @@ def title_doubt(parsed: ParsedSeed) -> str | None:
     if not parsed.title:
         return None  # a derived title has its own warning
     first = parsed.lede or next(iter(_paragraphs(parsed)), None)
-    if first is None or first.endswith(_GOES_ON) or parsed.title.startswith(("“", '"')):
+    if first is None or first.endswith(_GOES_ON) or parsed.title.startswith(_QUOTES):
         return None
+    if first.startswith(_QUOTES) or len(first.split()) > TITLE_WORDS_MAX:
+        return None  # a quote opens the article; a long question is a sapo
     if not looks_like_title(first):
         return None
     return f"the line under the title, {_quoted(first)}, reads like a title too: check the title (pin it with `title:`)"

@@ -121,6 +121,12 @@ _BYLINE_GENERIC = re.compile(
     r"(?:Nhóm\s+)?(?:PV|P\.V\.?|phóng\s+viên(?:(?:\s+[A-ZĐ][\w+/-]*){1,3}(?:\s+tại\s+[^\W\d_][\w ]{0,30})?)?|BTV|CTV)",
     re.IGNORECASE,
 )
+_MINISTRY = re.compile(r"^Bộ\s", re.IGNORECASE)  # `BỘ NGOẠI GIAO …` signs a note; never its source
+_CLOCK = re.compile(r"\d[:h]\d\d")  # a time of day in a dateline: `21:05`, `8h00`
+_EVENT_TIME = re.compile(r"^Thời\s+gian\b", re.IGNORECASE)  # when an event takes place
+# A tag list's label alone on its line; the tags, one on each line, follow (`tag_list_at`).
+_TAG_LABEL = re.compile(r"^(?:Từ khóa|Từ khoá|Tags?)\s*:$", re.IGNORECASE)
+TAG_MAX_CHARS = 40
 # A reporter's role before each name in a byline (`BTV Thu Hà, PV Hoàng Anh`): not part of it.
 _NAME_ROLE = re.compile(r"(?:^|(?<=,\s)|(?<=[-–]\s))(?:BTV|PV|CTV|Nhà\s+báo)\s+(?=[A-ZĐ])")
 # A letter's closing, alone on its line above the signature (`Thân ái,` above `Lương Cường`).
@@ -129,7 +135,7 @@ _LETTER_CLOSING = re.compile(rf"^(?:{'|'.join(LETTER_CLOSINGS)})\s*,?$", re.IGNO
 # A seed pasted twice with different ends (`pasted_again`): the paragraph that marks the second
 # copy, and how many paragraphs in a row from it the two copies must share.
 REPEAT_ANCHOR_MIN = 80
-REPEAT_MIN = 2
+REPEAT_MIN = 3  # two (a quote said again with its speaker, a summary box) are the article's
 SIGNATURE_LINES = 2  # under a letter's closing: the signer's name and their title, in either order
 # `Hà Nội, ngày 7/10/2025`, `Hà Nội, ngày 05 tháng 01 năm 2026` as the last line: where and when
 # the text was written.
@@ -155,7 +161,10 @@ _PUBLISHED = re.compile(
 )
 _PUBLISHED_FIRST = re.compile(r"^(?:Ngày\s+(?:đăng|xuất\s+bản)|Đăng|Xuất\s+bản|Posted|Published)\b", re.IGNORECASE)
 # A paper's name above the title (`Báo Quân đội nhân dân`): the site's masthead.
-_PAPER = re.compile(r"^(?:Báo|Tạp chí|Đài|Cổng thông tin|Cổng TTĐT|Trang tin)\s+\S+(?:\s+\S+){0,4}$", re.IGNORECASE)
+_PAPER = re.compile(
+    r"^(?:Báo|Tạp chí|Đài|Cổng thông tin|Cổng TTĐT|Trang tin)(?:\s+điện\s+tử)?\s+(?P<name>\S+(?:\s+\S+){0,4})$",
+    re.IGNORECASE,
+)
 # The time alone on the line below the date: `09:15`.
 _TIME_ALONE = re.compile(
     r"^\d{1,2}[:h]\d{2}(?::\d{2})?(?:\s*(?:AM|PM|SA|CH))?(?:\s*\(?GMT\s*\+\s*7\)?)?$", re.IGNORECASE
@@ -173,7 +182,9 @@ _NOT_A_NAME = re.compile(
 
 
 _NEVER = re.compile(r"(?!)")
-_MARKS = r"(?:[^\w\s(\[©]+\s*)?"  # emoji, arrows and bullets before a line's words
+# Emoji and arrows before a line's words (`👉 Xem thêm: …`, `>> …`); not a list item's marker
+# (`- Đăng ký`, `• Xem kết quả` are the article's steps).
+_MARKS = r"(?:(?![-–•+*]\s)[^\w\s(\[©]+\s*)?"
 
 
 @dataclass(frozen=True)
@@ -188,6 +199,7 @@ class Boilerplate:
     top: re.Pattern[str] = _NEVER
     end: re.Pattern[str] = _NEVER
     outlets: frozenset[str] = frozenset()  # match forms of the outlets' names (data/sources.yml)
+    outlet_cases: frozenset[tuple[str, tuple[bool, ...]]] = frozenset()  # with each spelling's capitals
 
     @classmethod
     def compile(
@@ -203,13 +215,19 @@ class Boilerplate:
             either = "|".join(rf"(?:{p})\Z" for p in patterns)
             return re.compile(f"{_MARKS}(?:{either})", re.IGNORECASE) if patterns else _NEVER
 
-        names = frozenset(map(match_form, outlets))
-        return cls(whole_line(drop), whole_line(cut), whole_line(top), whole_line(end), names)
+        spellings = list(outlets)
+        names = frozenset(map(match_form, spellings))
+        cases = frozenset((match_form(s), _capitals(s)) for s in spellings)
+        return cls(whole_line(drop), whole_line(cut), whole_line(top), whole_line(end), names, cases)
 
     def outlet(self, line: str) -> bool:
         """A line that is only an outlet's name (`Lao Động`, `Vietnam+`, `Baonghean.vn`): the
-        site's masthead above the title, or the source under the article."""
-        return len(line) <= OUTLET_MAX_CHARS and match_form(line) in self.outlets
+        site's masthead above the title, or the source under the article. Written with the
+        registry's capitals, in capitals, or as a site's address (`Lao động`, a section of a
+        paper, is not `Lao Động`)."""
+        if len(line) > OUTLET_MAX_CHARS or (form := match_form(line)) not in self.outlets:
+            return False
+        return "." in line or line.isupper() or (form, _capitals(line)) in self.outlet_cases
 
     def dropped(self, line: str) -> bool:
         return self.drop.match(line) is not None
@@ -222,6 +240,11 @@ class Boilerplate:
 
     def ends(self, line: str) -> bool:
         return self.end.match(line) is not None
+
+
+def _capitals(text: str) -> tuple[bool, ...]:
+    """Which words of `text` start with a capital: `Lao Động` (True, True), `Lao động` (True, False)."""
+    return tuple(word[:1].isupper() for word in text.split())
 
 
 # --- line and paragraph predicates ---------------------------------------------------------
@@ -395,7 +418,8 @@ def outlet_prefix(text: str, boilerplate: Boilerplate) -> tuple[str | None, str]
     (data/sources.yml) that `source_prefix`'s forms miss."""
     head = text[: OUTLET_MAX_CHARS + 3]
     m = _OUTLET_DASH.match(text) if "- " in head or "– " in head or "— " in head else None
-    if m and boilerplate.outlet(m.group("name")):
+    # A sapo's first word is a capital's (`Tuổi trẻ - hai tiếng ấy …` is a sentence).
+    if m and text[m.end()].isupper() and boilerplate.outlet(m.group("name")):
         return m.group("name"), text[m.end() :]
     return None, text
 
@@ -460,7 +484,11 @@ def remove_boilerplate(lines: Sequence[str], boilerplate: Boilerplate) -> list[s
     )
     # A sentence never ends the article (`Giấy phép số 123 được cấp cho dự án …`).
     stop = next(
-        (i for i in range(start, len(lines)) if boilerplate.ends(lines[i]) and not ends_sentence(lines[i])),
+        (
+            i
+            for i in range(start, len(lines))
+            if (boilerplate.ends(lines[i]) and not ends_sentence(lines[i])) or tag_list_at(lines, i)
+        ),
         len(lines),
     )
     kept: list[str] = []
@@ -489,6 +517,16 @@ def remove_boilerplate(lines: Sequence[str], boilerplate: Boilerplate) -> list[s
             menu = menu and (boilerplate.at_top(line) or is_dateline(line))
         at += 1
     return kept
+
+
+def tag_list_at(lines: Sequence[str], at: int) -> bool:
+    """`Từ khóa:` or `Tags:` alone on line `at`, and under it only tags to the end: short lines,
+    no sentence (a quiz's `Từ khóa:` above its answer and more text is the article's)."""
+    return _TAG_LABEL.match(lines[at]) is not None and all(
+        len(line) <= TAG_MAX_CHARS and not ends_sentence(line) and not line.endswith(":")
+        for line in lines[at + 1 :]
+        if line
+    )
 
 
 def related_end(lines: Sequence[str], start: int, boilerplate: Boilerplate) -> int | None:
@@ -610,8 +648,14 @@ def parse_seed(text: str, boilerplate: Boilerplate) -> ParsedSeed:
     kept: list[str] = []  # lines between the title and the dateline that are the article's
     short = short_lines(paras)
     if 1 < short <= TOP_LINES_MAX and short < len(paras) and is_anchor(paras[short]):
-        title, author, masthead, kept = title_above(paras[:short], boilerplate)
-        mastheads += [masthead] if masthead else []
+        above = title_above(paras[:short], boilerplate)
+        title, author, kept = above.title, above.author, list(above.kept)
+        mastheads += [above.masthead] if above.masthead else []
+        if above.kicker:
+            warnings.append(
+                f"the short line above the title, “{above.kicker}”, was left out as a site's or section's name: "
+                "if it is the title, pin it with `title:`"
+            )
         del paras[:short]
     elif short and (len(paras) > 1 or not ends_sentence(paras[0])):
         title = paras.pop(0)  # alone, a line that is no sentence is a title without its article
@@ -638,10 +682,22 @@ def parse_seed(text: str, boilerplate: Boilerplate) -> ParsedSeed:
         again = next((i for i, p in enumerate(paras[:DATE_SEARCH_PARAGRAPHS]) if p == title), None)
         if again is not None:
             del paras[again]
-    # A dateline below the sapo or a byline (Znews, VTV): the page's, out of the text; a name
-    # alone above it is the author (`Minh Khoa` above `Thứ ba, 20/1/2026 21:05 (GMT+7)`).
-    at = next((i for i, p in enumerate(paras[1 : DATE_SEARCH_PARAGRAPHS + 1], 1) if dates.DATELINE.match(p)), None)
-    if at is not None and at < len(paras) - 1:
+    # The page's dateline below the sapo or a byline (Znews, VTV), when none was above them: out of
+    # the text; a name alone above it is the author (`Minh Khoa` above `Thứ ba, 20/1/2026 21:05
+    # (GMT+7)`). It has a time; an event's `Thời gian: …`, a timeline's `Ngày 09/01/2025` and a
+    # schedule's line under `Trận thứ nhất:` stay.
+    at = next(
+        (
+            i
+            for i, p in enumerate(paras[1 : DATE_SEARCH_PARAGRAPHS + 1], 1)
+            if dates.DATELINE.match(p)
+            and _CLOCK.search(p)
+            and not _EVENT_TIME.match(p)
+            and not paras[i - 1].endswith(":")
+        ),
+        None,
+    )
+    if at is not None and at < len(paras) - 1 and not top_dates and header_date is None:
         top_dates.append(published_first(paras.pop(at)))
         if author is None and title and (names := top_byline(paras[at - 1], title)):
             author = names
@@ -658,18 +714,25 @@ def parse_seed(text: str, boilerplate: Boilerplate) -> ParsedSeed:
         if len(paras) < 2 or is_table(paras[-1]):
             break
         last = paras[-1]
-        if (name := source_trailer(last) or (last if boilerplate.outlet(last) else None)) is not None:
+        if (name := source_trailer(last) or _outlet_under(paras, boilerplate)) is not None:
             if source is not None and name != source:
                 break  # `Theo VOV` under `(VTC News) -`: the line stays, as the text credits it
             source = name
         elif author is None and (credit := attribution(last)) and source in (None, credit[1]):
             author, source = credit
-        elif author is None and len(paras) > 2 and _WRITER_ROLE.match(last) and (writer := byline(paras[-2])):
+        elif (
+            author is None
+            and len(paras) > 2
+            and _WRITER_ROLE.match(last)
+            and not paras[-3].endswith(":")  # `Một trong số đó là:` introduces a person, not the writer
+            and (writer := byline(paras[-2]))
+        ):
             author = writer  # an author box: the name, then what the writer is, which stays
             del paras[-2]
             break
         elif (
             not signature
+            and not boilerplate.outlet(last)  # `Tiền Phong` under a list's lead-in: text, never a writer
             and (names := byline(last))
             and (author is None or author in names)
             and letter_closing_at(paras) is None  # a letter's signer (`Thân ái,` above `Lương Cường`) stays
@@ -759,8 +822,19 @@ def short_lines(paras: Sequence[str]) -> int:
     )
 
 
-def title_above(lines: Sequence[str], boilerplate: Boilerplate) -> tuple[str, str | None, str | None, list[str]]:
-    """The title, the author, the source and the lines kept as text among the short lines above
+@dataclass(frozen=True)
+class Top:
+    """What the short lines above the dateline or the sapo hold (`title_above`)."""
+
+    title: str
+    author: str | None = None
+    masthead: str | None = None  # an outlet's name: the source when the text names none
+    kicker: str | None = None  # a short line dropped above the title, told to the curator
+    kept: tuple[str, ...] = ()  # the article's lines (a subtitle: the lede)
+
+
+def title_above(lines: Sequence[str], boilerplate: Boilerplate) -> Top:
+    """The title, the author, the masthead and the lines kept as text among the short lines above
     the dateline or the sapo.
 
     The first line is the title, and the lines after it stay in the text (a subtitle is the
@@ -768,17 +842,17 @@ def title_above(lines: Sequence[str], boilerplate: Boilerplate) -> tuple[str, st
     - a byline with its role is the author wherever it stands (`Tin, ảnh: Phan Anh`), and so is a
       name between the title and the dateline (`Nhật Minh`, as Thanh Niên prints it; under a
       quoted title, a name is its speaker and stays);
-    - an outlet's name (`Lao Động`, data/sources.yml) is the source, wherever it stands;
-    - first lines that name a paper (`Báo Quân đội nhân dân`) or a section (`Boilerplate.top`),
-      and one kicker (`Bộ đội Biên phòng Nghệ An`, `Tin tức - Sự kiện`: a few words, at most
-      half as long as the line below it), are dropped, and the line below them is the title;
+    - an outlet's name (`Lao Động`, data/sources.yml) is the masthead, wherever it stands;
+    - first lines that name a paper (`Báo Sơn La`) or a section (`Boilerplate.top`), and one
+      kicker (`Bộ đội Biên phòng Nghệ An`, `Tin tức - Sự kiện`: a few words, at most half as long
+      as the line below it), are dropped, and the line below them is the title;
     - a title goes on in its next line after a colon (`Việt Nam - Lào:`), in capitals under
       capitals, and in a series' part (`Kỳ 1: Ký ức không phai`, joined after a dash).
     """
-    source = next((line for line in lines if boilerplate.outlet(line)), None)
+    masthead = next((line for line in lines if boilerplate.outlet(line)), None)
     rest = [line for line in lines if not boilerplate.outlet(line)]  # the masthead, anywhere
     if not rest:
-        source, rest = None, list(lines)
+        masthead, rest = None, list(lines)
     author = None
     at = next((i for i, line in enumerate(rest) if _BYLINE_ROLE.match(line) and top_byline(line, "")), None)
     if at is not None and len(rest) > 1:
@@ -786,22 +860,37 @@ def title_above(lines: Sequence[str], boilerplate: Boilerplate) -> tuple[str, st
     if author is None and len(rest) > 1 and not _quoted(rest[-2]) and (names := top_byline(rest[-1], rest[-2])):
         author = names
         rest.pop()
-    kicked = False
+    kicker = None
     while len(rest) > 1:
-        if _PAPER.match(rest[0]) or boilerplate.at_top(rest[0]):
-            del rest[0]  # a paper's name, then a section name (`Báo Quân đội nhân dân` / `Thế giới`)
-        elif not kicked and _kicker(rest[0], rest[1]):
-            del rest[0]
-            kicked = True
+        if _paper(rest[0]) or boilerplate.at_top(rest[0]):
+            del rest[0]  # a paper's name, then a section name (`Báo Sơn La` / `Thế giới`)
+        elif kicker is None and _kicker(rest[0], rest[1]):
+            kicker = rest.pop(0)
         else:
             break
-    if len(rest) > 1:
-        first, second = rest[:2]
-        if first.endswith(":") or (is_all_caps(first) and is_all_caps(second)):
-            return f"{first} {second}", author, source, rest[2:]
-        if _SERIES_PART.match(second):
-            return f"{first} – {second}", author, source, rest[2:]
-    return rest[0], author, source, rest[1:]
+    title, kept = rest[0], rest[1:]
+    if kept and (title.endswith(":") or (is_all_caps(title) and is_all_caps(kept[0]))):
+        title, kept = f"{title} {kept[0]}", kept[1:]
+    elif kept and _SERIES_PART.match(kept[0]):
+        title, kept = f"{title} – {kept[0]}", kept[1:]
+    return Top(title, author, masthead, kicker, tuple(kept))
+
+
+def _outlet_under(paras: Sequence[str], boilerplate: Boilerplate) -> str | None:
+    """The last paragraph when it is an outlet's name (`Vientiane Times`, `Lao Động` under `Quế
+    Chi`) under a sentence or a byline: the source. Under a list's items or its lead-in (`…
+    gồm:` / `Báo Nhân Dân` / `Thông tấn xã Việt Nam`), and an office's signature, it is text."""
+    last, above = paras[-1], paras[-2]
+    if not boilerplate.outlet(last) or _MINISTRY.match(last) or above.endswith(":"):
+        return None
+    return last if ends_sentence(above) or byline(above) else None
+
+
+def _paper(line: str) -> bool:
+    """A paper's name (`Báo Sơn La`, `Tạp chí Cộng sản`, `Cổng TTĐT Sở Công Thương`): the kind of
+    outlet, then a name in capitals (`Báo Lào ca ngợi Đại hội`, `Đài tưởng niệm tại …` are titles)."""
+    m = _PAPER.match(line)
+    return m is not None and all(word[:1].isupper() for word in m.group("name").split())
 
 
 def _kicker(line: str, below: str) -> bool:

@@ -67,6 +67,14 @@ def whatwg_1252(raw: bytes) -> str:
     return "".join(chr(b) if b in (0x81, 0x8D, 0x8F, 0x90, 0x9D) else bytes([b]).decode("cp1252") for b in raw)
 
 
+def kicker(line: str) -> str:
+    """The warning for a short line dropped above the title (parsing.title_above)."""
+    return (
+        f"the short line above the title, “{line}”, was left out as a site's or section's name: "
+        "if it is the title, pin it with `title:`"
+    )
+
+
 @dataclass(frozen=True)
 class Case:
     id: str
@@ -180,7 +188,8 @@ CASES = [
         f"date 2024-05-06 ###%%% rác &&&\n\n{ARTICLE}".encode(),
         "published",
         # A short line above the title, which the lede's source prefix marks, is a kicker or the
-        # site's furniture (parsing.title_above): dropped.
+        # site's furniture (parsing.title_above): dropped, and the curator told.
+        warnings=(kicker("###%%% rác &&&"),),
         shows=(TITLE, LEDE, BODY),
         title=TITLE,
         date=PartialDate(2024, 5, 6),
@@ -275,7 +284,8 @@ CASES = [
         f"title: Giả mạo\n{ARTICLE}".encode(),
         "published",
         # No front matter: the line sets nothing. Above the title, which the lede's source prefix
-        # marks, it is dropped as a kicker (parsing.title_above).
+        # marks, it is dropped as a kicker (parsing.title_above), and the curator told.
+        warnings=(kicker("title: Giả mạo"),),
         shows=(TITLE, LEDE),
         title=TITLE,
     ),

@@ -408,10 +408,10 @@ _B1, _B2, _B3 = "Hai bên nhất trí tăng cường hợp tác.", "Hai bên ký
         # The second copy without the title; with its own dateline; the first paste cut short; the
         # second cut short; a byline only under the first.
         (["Tiêu đề", _L, _B1, _B2, _L, _B1, _B2], [_L, _B1, _B2]),
-        (["Tiêu đề", "10/10/2025 08:00", _L, _B1, "Tiêu đề", "10/10/2025 09:15", _L, _B1], [_L, _B1]),
-        (["Tiêu đề", _L, _B1, "Tiêu đề", _L, _B1, _B2, _B3], [_L, _B1, _B2, _B3]),
-        (["Tiêu đề", _L, _B1, _B2, _B3, _L, _B1], [_L, _B1, _B2, _B3]),
-        (["Tiêu đề", _L, _B1, "Thanh Hà", "Tiêu đề", _L, _B1], [_L, _B1]),
+        (["Tiêu đề", "10/10/2025 08:00", _L, _B1, _B2, "Tiêu đề", "10/10/2025 09:15", _L, _B1, _B2], [_L, _B1, _B2]),
+        (["Tiêu đề", _L, _B1, _B2, "Tiêu đề", _L, _B1, _B2, _B3], [_L, _B1, _B2, _B3]),
+        (["Tiêu đề", _L, _B1, _B2, _B3, _L, _B1, _B2], [_L, _B1, _B2, _B3]),
+        (["Tiêu đề", _L, _B1, _B2, "Thanh Hà", "Tiêu đề", _L, _B1, _B2], [_L, _B1, _B2]),
     ],
 )
 def test_a_seed_pasted_twice_with_different_ends_is_published_once(
@@ -428,6 +428,9 @@ def test_a_seed_pasted_twice_with_different_ends_is_published_once(
     [
         [_L, _B1, _L, _B2],  # a long paragraph said again, followed by other text: no copy
         ["Tiêu đề", _L, _B1, _B2, _B1, _B2],  # short paragraphs twice: nothing marks a copy
+        # A tester's: a quote said again at the end with its speaker; a summary box repeating two.
+        ["Tiêu đề", _L, "Chủ tịch Hồ Chí Minh", _B1, _B2, _L, "Chủ tịch Hồ Chí Minh"],
+        ["Tiêu đề", _L, _B1, _B2, "Điểm chính của kế hoạch:", _L, _B1],
     ],
 )
 def test_a_paragraph_said_again_is_no_second_copy(paras: list[str], data: Data) -> None:
@@ -1271,3 +1274,71 @@ def test_what_a_fourth_curator_found(
     assert (parsed.title, parsed.date, parsed.source, parsed.author) == (title, date, source, author)
     assert [b.text for b in parsed.blocks] == paragraphs
     assert not [b.text for b in parsed.blocks if b.kind is BlockKind.HEADING]
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "source", "author", "kept"),
+    [
+        # A tag label above sentences, `Tags` without a colon: the article's text.
+        (f"{T}\n{DL}\n{N}\nTừ khóa:\nHỮU NGHỊ\n{P}\nMinh Hà", T, None, "Minh Hà", ["Từ khóa:", P]),
+        (f"{T}\n{DL}\n{N}\nTags\n{P}\nMinh Khoa", T, None, "Minh Khoa", [P]),
+        (f"{T}\n{DL}\n{N}\nTừ khóa: “đoàn kết” xuất hiện 146 lần trong các văn kiện.\n{P}", T, None, None,
+         ["Từ khóa: “đoàn kết” xuất hiện 146 lần trong các văn kiện."]),
+        # Titles that look like breadcrumbs or a paper's name.
+        (f"Phim «Hoa Chăm Pa» ra mắt khán giả Lào\n{DL}\n{N}\n{P}",
+         "Phim «Hoa Chăm Pa» ra mắt khán giả Lào", None, None, [N]),
+        (f"Đài tưởng niệm tại Xiêng Khoảng\nNơi lưu giữ ký ức về những người lính tình nguyện\n{DL}\n{N}\n{P}",
+         "Đài tưởng niệm tại Xiêng Khoảng", None, None, ["Nơi lưu giữ ký ức về những người lính tình nguyện"]),
+        (f"Báo Lào ca ngợi Đại hội\nĐậm nét hình ảnh Việt Nam đổi mới\n{DL}\n{N}\n{P}",
+         "Báo Lào ca ngợi Đại hội", None, None, ["Đậm nét hình ảnh Việt Nam đổi mới"]),
+        # An outlet's name that ends a list, or under a list's lead-in, is text; so is a section's
+        # `Lao động` above the title, and an ordinary word before a dash.
+        (f"{T}\n{DL}\nTTXVN - {N}\nCác cơ quan báo chí gồm:\nBáo Nhân Dân\nĐài Tiếng nói Việt Nam", T, "TTXVN", None,
+         ["Báo Nhân Dân", "Đài Tiếng nói Việt Nam"]),
+        (f"{T}\n{DL}\n{N}\nCác lĩnh vực:\nĐào tạo nghề\nLao động", T, None, None, ["Lao động"]),
+        (f"{T}\n{DL}\n{N}\nÔng kể tên đơn vị cùng ông:\nTiền Phong", T, None, None, ["Tiền Phong"]),
+        (f"Lao động\n{T}\n{DL}\n{N}\n{P}", T, None, None, [N]),
+        (f"{T}\n{DL}\nTuổi trẻ - hai tiếng ấy gắn với những năm tháng tình nguyện.\n{P}", T, None, None,
+         ["Tuổi trẻ - hai tiếng ấy gắn với những năm tháng tình nguyện."]),
+        (f"{T}\n{DL}\n{N}\n{P}\nBỘ NGOẠI GIAO NƯỚC CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", T, None, None,
+         ["BỘ NGOẠI GIAO NƯỚC CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"]),
+        # Widgets' patterns that a sentence or a list item matched.
+        (f"{T}\n{DL}\n{N}\nNhận tin cảnh báo qua email và tin nhắn, nhiều bà con đã di chuyển kịp thời.\n{P}",
+         T, None, None, ["Nhận tin cảnh báo qua email và tin nhắn, nhiều bà con đã di chuyển kịp thời."]),
+        (f"{T}\n{DL}\n{N}\nCác bước:\n- Đăng ký\n- Nộp hồ sơ\n- Xem kết quả\n{P}", T, None, None,
+         ["- Đăng ký", "- Nộp hồ sơ", "- Xem kết quả"]),
+        (f"{T}\n{DL}\n{N}\nBản tin sáng\n{P}\nBản tin tối\n{P}.", T, None, None, ["Bản tin sáng", "Bản tin tối"]),
+        # Datelines that are the article's: an event's time, a schedule's line, a timeline's day, a
+        # diary's entry under a page's dateline (its place is no author).
+        (f"{T}\n{DL}\n{N}\nThời gian: 8h00, thứ Sáu, 05/9/2025\n{P}",
+         T, None, None, ["Thời gian: 8h00, thứ Sáu, 05/9/2025"]),
+        (f"{T}\n{N}\nTrận thứ nhất:\n19:00 | Thứ Tư, 10/12/2025\n{P}", T, None, None, ["19:00 | Thứ Tư, 10/12/2025"]),
+        (f"{T}\n{DL}\n{N}\nViêng Chăn\nThứ Hai, 24/11/2025 08:30\n{P}\nThành Đông", T, None, "Thành Đông",
+         ["Viêng Chăn", "Thứ Hai, 24/11/2025 08:30"]),
+        # A person introduced at the end with what they do is no author box.
+        (f"{T}\n{DL}\n{N}\nMột trong số đó là:\nBua Phăn Sỉ Họm\nPhóng viên Đài Truyền hình Quốc gia Lào",
+         T, None, None, ["Bua Phăn Sỉ Họm"]),
+    ],
+)  # fmt: skip
+def test_what_a_tester_of_the_fourth_curators_rules_found(
+    text: str, title: str, source: str | None, author: str | None, kept: list[str], data: Data
+) -> None:
+    """Misfires of the first versions of the rules above (a tester's 47 seeds): the article's
+    lines stay, and no ordinary word is taken for an outlet."""
+    parsed = parse_seed(text, data.boilerplate)
+    assert (parsed.title, parsed.source, parsed.author) == (title, source, author)
+    texts = [b.text for b in parsed.blocks]
+    assert [line for line in kept if line not in texts] == []
+
+
+def test_a_kicker_dropped_above_the_title_is_told(data: Data) -> None:
+    """A short line above a longer one is taken for a site's or section's name; the curator is
+    told, as it may be the title (`Hội ngộ sau 50 năm` above a long subtitle)."""
+    sub = "Những cựu chiến binh Việt Nam trở lại Xiêng Khoảng tìm lại dấu tích đồng đội năm xưa"
+    parsed = parse_seed(f"Hội ngộ sau 50 năm\n{sub}\n{DL}\n{N}\n{P}", data.boilerplate)
+    assert parsed.title == sub
+    assert parsed.warnings == (
+        "the short line above the title, “Hội ngộ sau 50 năm”, was left out as a site's or section's name: "
+        "if it is the title, pin it with `title:`",
+    )
+    assert parse_seed(f"{T}\n{DL}\n{N}\n{P}", data.boilerplate).warnings == ()
