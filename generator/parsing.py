@@ -192,7 +192,8 @@ class Boilerplate:
     """Compiled boilerplate patterns, one expression per kind (each line is matched once per kind,
     not once per pattern): lines to drop, lines that start a block to cut, lines dropped only
     above the article (site section names, breadcrumbs), and lines that end the article (comments,
-    the site's footer: what follows them is dropped too)."""
+    the site's footer: what follows them is dropped too). With them, the outlets' names of
+    data/sources.yml, whose lines are read as the source (a masthead, a last line)."""
 
     drop: re.Pattern[str] = _NEVER
     cut: re.Pattern[str] = _NEVER
