@@ -668,7 +668,7 @@ def parse_seed(text: str, boilerplate: Boilerplate) -> ParsedSeed:
         if (
             author is None
             and not kept
-            and not _quoted(title)
+            and not quoted(title)
             and len(paras) > 1
             and len(paras[0]) <= BYLINE_MAX_CHARS
             and is_anchor(paras[1])
@@ -687,18 +687,22 @@ def parse_seed(text: str, boilerplate: Boilerplate) -> ParsedSeed:
     # the text; a name alone above it is the author (`Minh Khoa` above `Thứ ba, 20/1/2026 21:05
     # (GMT+7)`). It has a time; an event's `Thời gian: …`, a timeline's `Ngày 09/01/2025` and a
     # schedule's line under `Trận thứ nhất:` stay.
-    at = next(
-        (
-            i
-            for i, p in enumerate(paras[1 : DATE_SEARCH_PARAGRAPHS + 1], 1)
-            if dates.DATELINE.match(p)
-            and _CLOCK.search(p)
-            and not _EVENT_TIME.match(p)
-            and not paras[i - 1].endswith(":")
-        ),
-        None,
+    at = (
+        next(
+            (
+                i
+                for i, p in enumerate(paras[1 : DATE_SEARCH_PARAGRAPHS + 1], 1)
+                if dates.DATELINE.match(p)
+                and _CLOCK.search(p)
+                and not _EVENT_TIME.match(p)
+                and not paras[i - 1].endswith(":")
+            ),
+            None,
+        )
+        if not top_dates and header_date is None
+        else None
     )
-    if at is not None and at < len(paras) - 1 and not top_dates and header_date is None:
+    if at is not None and at < len(paras) - 1:
         top_dates.append(published_first(paras.pop(at)))
         if author is None and title and (names := top_byline(paras[at - 1], title)):
             author = names
@@ -850,15 +854,15 @@ def title_above(lines: Sequence[str], boilerplate: Boilerplate) -> Top:
     - a title goes on in its next line after a colon (`Việt Nam - Lào:`), in capitals under
       capitals, and in a series' part (`Kỳ 1: Ký ức không phai`, joined after a dash).
     """
-    masthead = next((line for line in lines if boilerplate.outlet(line)), None)
-    rest = [line for line in lines if not boilerplate.outlet(line)]  # the masthead, anywhere
-    if not rest:
-        masthead, rest = None, list(lines)
+    outlets = [line for line in lines if boilerplate.outlet(line)]  # a masthead, anywhere
+    rest = [line for line in lines if line not in outlets]
+    masthead = outlets[0] if outlets and rest else None
+    rest = rest or list(lines)
     author = None
     at = next((i for i, line in enumerate(rest) if _BYLINE_ROLE.match(line) and top_byline(line, "")), None)
     if at is not None and len(rest) > 1:
         author = top_byline(rest.pop(at), "")
-    if author is None and len(rest) > 1 and not _quoted(rest[-2]) and (names := top_byline(rest[-1], rest[-2])):
+    if author is None and len(rest) > 1 and not quoted(rest[-2]) and (names := top_byline(rest[-1], rest[-2])):
         author = names
         rest.pop()
     kicker = None
@@ -891,7 +895,7 @@ def _paper(line: str) -> bool:
     """A paper's name (`Báo Sơn La`, `Tạp chí Cộng sản`, `Cổng TTĐT Sở Công Thương`): the kind of
     outlet, then a name in capitals (`Báo Lào ca ngợi Đại hội`, `Đài tưởng niệm tại …` are titles)."""
     m = _PAPER.match(line)
-    return m is not None and all(word[:1].isupper() for word in m.group("name").split())
+    return m is not None and all(_capitals(m.group("name")))
 
 
 def _kicker(line: str, below: str) -> bool:
@@ -905,8 +909,9 @@ def _kicker(line: str, below: str) -> bool:
     )
 
 
-def _quoted(text: str) -> bool:
-    """A title that is a quote (`“Việt Nam là người bạn thủy chung nhất của Lào”`)."""
+def quoted(text: str) -> bool:
+    """A line that opens with a quote mark: a title that is a quote (`“Việt Nam là người bạn thủy
+    chung nhất của Lào”`), an epigraph."""
     return text[:1] in "“\"«'‘"
 
 
