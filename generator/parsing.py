@@ -114,6 +114,13 @@ _BYLINE_JOIN = re.compile(r"\s*[-–,]\s*|\s+và\s+")  # `Viết Tuân - Thanh H
 # The line under the writer's name in an author box at the end (`Đoàn Minh` / `Phóng viên Ban Kinh
 # tế`): what the writer is, not a sentence of the article.
 _WRITER_ROLE = re.compile(r"^(?:Phóng viên|Biên tập viên|Cộng tác viên|Nhà báo|Thường trú)\b[^.!?:]{0,60}$")
+# An academic author's degrees before the name (`PGS.TS Nguyễn Văn Hòa`, `GS.TSKH …`), and the
+# line under the name in such an author box: where they work (`Viện Nghiên cứu Đông Nam Á`).
+_DEGREES = re.compile(r"(?:GS|PGS|TSKH|TS|ThS)(?:\.\s?(?:GS|PGS|TSKH|TS|ThS))*\.?")
+_AFFILIATION = re.compile(r"^(?:Viện|Học\s+viện|Trường|Đại\s+học|Khoa|Bộ\s+môn)\s[^.!?:]{0,80}$")
+# A scholarly article's notes, below its author: `[1] Văn kiện …`, maybe under a label.
+_FOOTNOTE = re.compile(r"^\[\d{1,3}\]\s*\S")
+_NOTES_LABEL = re.compile(r"^(?:Chú\s+thích|Tài\s+liệu\s+tham\s+khảo|Ghi\s+chú)\s*:?$", re.IGNORECASE)
 # Where a table's or a chart's figures come from, on the line under it: a note, not a heading.
 _CREDIT_NOTE = re.compile(r"^(?:Nguồn|Nguồn số liệu|Số liệu|Đồ họa|Đồ hoạ)\s*:", re.IGNORECASE)
 # A byline without a name: the outlet's reporter(s), `Phóng viên TTXVN tại Lào`.
@@ -384,6 +391,8 @@ def byline(text: str) -> str | None:
 def _is_name(text: str) -> bool:
     """Two to five capitalised words (`Ngọc Ánh`, `H. Long`), or an initialled name (`T.Lâm`)."""
     words = text.split()
+    if len(words) > 2 and _DEGREES.fullmatch(words[0]):
+        words = words[1:]  # `PGS.TS Nguyễn Văn Hòa`
     if len(words) == 1:
         return bool(_INITIALLED.match(words[0])) and words[0][0].isupper()
     return 2 <= len(words) <= BYLINE_MAX_WORDS and all(_BYLINE_WORD.match(w) and w[0].isupper() for w in words)
@@ -434,6 +443,17 @@ def letter_closing_at(paras: Sequence[str]) -> int | None:
         if len(paras[-back]) > BYLINE_MAX_CHARS:
             return None
     return None
+
+
+def notes_at(paras: Sequence[str]) -> int:
+    """Where a scholarly article's notes at the end start (`[1] Văn kiện …`, maybe under
+    `Tài liệu tham khảo:`); `len(paras)` without them."""
+    at = len(paras)
+    while at > 1 and _FOOTNOTE.match(paras[at - 1]):
+        at -= 1
+    if at < len(paras) and at > 1 and _NOTES_LABEL.match(paras[at - 1]):
+        at -= 1
+    return at
 
 
 def _closing(text: str) -> bool:
@@ -559,18 +579,21 @@ def table_row(line: str) -> list[str] | None:
 
 
 def with_tables(raw: Sequence[str], lines: Sequence[str], header: int | None = None) -> list[str]:
-    """`lines` (the cleaned `raw` lines) with each run of two or more table rows (`table_row`) of
-    as many cells made one line: the table's text (`model.table_text`). A row alone stays a line,
-    its tabs made spaces. `header` is the line that held a `date …` header."""
+    """`lines` (the cleaned `raw` lines) with each run of two or more table rows (`table_row`) made
+    one line: the table's text (`model.table_text`). The first row sets the number of cells; a row
+    of fewer is one of the table's, its empty cells at the end lost in the copy (a total,
+    `Cộng\t9.900` under three columns), and one of more is not. A row alone stays a line, its tabs
+    made spaces. `header` is the line that held a `date …` header."""
     rows = [table_row(line) if "\t" in line and at != header else None for at, line in enumerate(raw)]
     kept: list[str] = []
     at = 0
     while at < len(lines):
         run = [cells] if (cells := rows[at]) is not None else []
-        while run and at + len(run) < len(lines) and (below := rows[at + len(run)]) and len(below) == len(run[0]):
+        while run and at + len(run) < len(lines) and (below := rows[at + len(run)]) and len(below) <= len(run[0]):
             run.append(below)
         if len(run) > 1:
-            kept.append(table_text(run))
+            width = len(run[0])
+            kept.append(table_text(cells + [""] * (width - len(cells)) for cells in run))
             at += len(run)
         else:
             kept.append(lines[at])
@@ -713,6 +736,10 @@ def parse_seed(text: str, boilerplate: Boilerplate) -> ParsedSeed:
 
     # The end: a byline, a `Theo …` source line and/or a closing `Hà Nội, ngày 7/10/2025` (or a
     # dateline alone, `Cập nhật: 24/11/2025`). An office's signature under them stays in the text.
+    # A scholarly article's notes are below its author: set aside while the end is read.
+    notes = notes_at(paras)
+    footnotes = paras[notes:]
+    del paras[notes:]
     closing: str | None = None
     signature: list[str] = []
     for _ in range(3):
@@ -736,6 +763,15 @@ def parse_seed(text: str, boilerplate: Boilerplate) -> ParsedSeed:
             del paras[-2]
             break
         elif (
+            author is None
+            and len(paras) > 2
+            and _AFFILIATION.match(last)
+            and _DEGREES.match(paras[-2])
+            and (writer := byline(paras[-2]))
+        ):
+            author = f"{writer} ({last})"  # a scholar and where they work: `PGS.TS … (Viện …)`
+            del paras[-2]
+        elif (
             not signature
             and not boilerplate.outlet(last)  # `Tiền Phong` under a list's lead-in: text, never a writer
             and (names := byline(last))
@@ -757,7 +793,7 @@ def parse_seed(text: str, boilerplate: Boilerplate) -> ParsedSeed:
         else:
             break
         paras.pop()
-    paras += signature
+    paras += signature + footnotes
 
     paras = with_credits_joined(paras)
 

@@ -1174,12 +1174,24 @@ PARA, HEAD, TAB = BlockKind.PARAGRAPH, BlockKind.HEADING, BlockKind.TABLE
             N,
             [(PARA, N), (TAB, "\tNăm 2024\tNăm 2025\nKim ngạch\t1,8\t2,2"), (PARA, P)],
         ),
-        (  # a row of another number of cells is not one of the table's
+        (  # a row of fewer cells is one of the table's, short of empty cells at its end (a total)
             f"{T}\n{DL}\n{N}\nViêng Chăn\t7.500\t4.200\nChampasak\t2.400\t1.300\nCộng\t9.900\n{P}",
             T,
             None,
             N,
-            [(PARA, N), (TAB, "Viêng Chăn\t7.500\t4.200\nChampasak\t2.400\t1.300"), (HEAD, "Cộng 9.900"), (PARA, P)],
+            [(PARA, N), (TAB, "Viêng Chăn\t7.500\t4.200\nChampasak\t2.400\t1.300\nCộng\t9.900\t"), (PARA, P)],
+        ),
+        (  # a row of more cells than the first is not one of the table's
+            f"{T}\n{DL}\n{N}\nTỉnh\tNăm 2024\nViêng Chăn\t7.500\nChampasak\t2.400\t1.300\nSavannakhet\t900\t1.100\n{P}",
+            T,
+            None,
+            N,
+            [
+                (PARA, N),
+                (TAB, "Tỉnh\tNăm 2024\nViêng Chăn\t7.500"),
+                (TAB, "Champasak\t2.400\t1.300\nSavannakhet\t900\t1.100"),
+                (PARA, P),
+            ],
         ),
         # a line with a tab alone, rows apart, paragraphs indented with a tab: text, as before
         (
@@ -1203,7 +1215,7 @@ def test_a_table_copied_with_its_tabs_is_one_block(
     text: str, title: str | None, author: str | None, lede: str, blocks: list[tuple[BlockKind, str]], data: Data
 ) -> None:
     """Lines copied from a web page's table hold its cells between tabs: two or more such lines
-    in a row, of as many cells, are one table block."""
+    in a row, none of more cells than the first, are one table block."""
     parsed = parse_seed(text, data.boilerplate)
     assert (parsed.title, parsed.author, parsed.lede) == (title, author, lede)
     assert [(b.kind, b.text) for b in parsed.blocks] == blocks
@@ -1213,6 +1225,47 @@ def test_a_table_after_related_links_is_the_articles(data: Data) -> None:
     text = f"{T}\n{DL}\n{N}\nTin liên quan\nHai nước ký kết hiệp định thương mại mới\n{TABLE}\n{P}"
     parsed = parse_seed(text, data.boilerplate)
     assert [(b.kind, b.text) for b in parsed.blocks] == [(PARA, N), (TAB, TABLE), (PARA, P)]
+
+
+FN1 = "[1] Văn kiện Đại hội Đảng toàn quốc lần thứ XIII, Nxb Chính trị quốc gia, 2021."
+FN2 = "[2] Bộ Ngoại giao, Báo cáo tổng kết năm 2024."
+
+
+@pytest.mark.parametrize(
+    ("end", "author", "paragraphs"),
+    [
+        # A scholar's name with their degrees, where they work under it, the notes last.
+        (
+            f"PGS.TS Nguyễn Văn Hòa\nViện Nghiên cứu Đông Nam Á\n{FN1}\n{FN2}",
+            "PGS.TS Nguyễn Văn Hòa (Viện Nghiên cứu Đông Nam Á)",
+            [N, P, FN1, FN2],
+        ),
+        (
+            f"GS. TSKH Trần Văn Nam\nTrường Đại học Quốc gia Lào\nTài liệu tham khảo:\n{FN1}",
+            "GS. TSKH Trần Văn Nam (Trường Đại học Quốc gia Lào)",
+            [N, P, "Tài liệu tham khảo:", FN1],
+        ),
+        (f"TS. Lê Thu Hà\n{FN1}\n{FN2}", "TS. Lê Thu Hà", [N, P, FN1, FN2]),  # a byline above the notes
+        ("PGS.TS Nguyễn Văn Hòa\nViện Nghiên cứu Đông Nam Á", "PGS.TS Nguyễn Văn Hòa (Viện Nghiên cứu Đông Nam Á)",
+         [N, P]),
+        # Without degrees, a name above a school is not taken for an author box: both stay.
+        (
+            "Ông Khamla Phommavong\nTrường Đại học Quốc gia Lào",
+            None,
+            [N, P, "Ông Khamla Phommavong", "Trường Đại học Quốc gia Lào"],
+        ),
+        # A numbered line in the text, not at its end, stays where it is.
+        (f"{FN1}\nHai bên nhất trí tiếp tục hợp tác.\nMinh Hà", "Minh Hà",
+         [N, P, FN1, "Hai bên nhất trí tiếp tục hợp tác."]),
+    ],
+)  # fmt: skip
+def test_a_scholarly_articles_author_and_notes(end: str, author: str | None, paragraphs: list[str], data: Data) -> None:
+    """A journal's article ends with its author (degrees, then where they work) above its notes."""
+    parsed = parse_seed(f"{T}\n{DL}\n{N}\n{P}\n{end}", data.boilerplate)
+    assert (parsed.title, parsed.author) == (T, author)
+    assert [b.text for b in parsed.blocks] == paragraphs
+    if author:
+        assert not [b.text for b in parsed.blocks if b.kind is BlockKind.HEADING]
 
 
 D0109, D1210, D0120 = PartialDate(2026, 1, 9), PartialDate(2025, 12, 10), PartialDate(2026, 1, 20)
