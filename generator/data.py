@@ -15,7 +15,7 @@ from pathlib import Path
 from .errors import ConfigError
 from .parsing import Boilerplate
 from .slugs import is_slug
-from .text import match_form
+from .text import match_form, outlet_form
 from .yamlfile import YamlDoc, check_fields, check_str_list, load_yaml
 
 TAXONOMY_FILE = "taxonomy.yml"
@@ -48,7 +48,7 @@ class Data:
     min_hits: int
     people: tuple[Person, ...]
     boilerplate: Boilerplate
-    sources: dict[str, str]  # match form of an outlet's name or alias → the name to show
+    sources: dict[str, str]  # `outlet_form` of an outlet's name or alias → the name to show
 
     def theme(self, slug: str) -> Theme:
         return next(t for t in self.themes if t.slug == slug)
@@ -58,7 +58,7 @@ class Data:
 
     def source_name(self, source: str) -> str:
         """The registry's name for `source` (`QĐND Online` → `Báo Quân đội nhân dân`), else `source`."""
-        return self.sources.get(match_form(source), source)
+        return self.sources.get(outlet_form(source), source)
 
     @property
     def theme_slugs(self) -> tuple[str, ...]:
@@ -139,8 +139,8 @@ def load_sources(doc: YamlDoc) -> tuple[dict[str, str], list[str]]:
         if not name:
             raise doc.error("'name' must not be empty", "sources", i, "name")
         for spelling in (name, *map(_nfc, check_str_list(doc, entry.get("aliases", []), ("sources", i, "aliases")))):
-            spellings.append((match_form(spelling), ("sources", i)))
-            names[match_form(spelling)] = name
+            spellings.append((outlet_form(spelling), ("sources", i)))
+            names[outlet_form(spelling)] = name
             written.append(spelling)
     _unique(doc, spellings, "source name or alias")
     return names, written

@@ -62,7 +62,8 @@ _TEXT_DATES: tuple[re.Pattern[str], ...] = (
 # `Ngày 24 tháng 11 năm 2025`, `2025-11-24T08:30:00+07:00`, `… 08:30:15 +07:00`, `24 Tháng 11, 2025`,
 # `Nov 24, 2025 | 09:15`, `Monday, November 24, 2025 09:15`, `… (Giờ Hà Nội)`, `… | Lượt xem: 1.234`,
 # `Xuất bản: 24/11/2025 08:15 | Cập nhật: 24/11/2025 10:02` (the first date is the article's),
-# `Cập nhật 10:15, Thứ sáu, 09/01/2026`, `14:20 | Thứ Tư, 10/12/2025`.
+# `Cập nhật 10:15, Thứ sáu, 09/01/2026`, `14:20 | Thứ Tư, 10/12/2025`, `… 16:05 [GMT+7]`,
+# `Đăng ngày 12 tháng 11 năm 2025 lúc 06:00`, `14:20 03/06/2025 (Cập nhật: 16:05 03/06/2025)`.
 _WEEKDAY = (
     r"(?:Thứ\s+(?:Hai|Ba|Tư|Năm|Sáu|Bảy|[2-7])|Chủ\s+[Nn]hật|CN|T[2-7]"
     r"|(?:Mon|Tue(?:s)?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?)"
@@ -76,10 +77,11 @@ _DAY_FIRST = (
 )
 _ISO_STAMP = r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?(?:Z|[+-]\d{2}:?\d{2})?"
 _SEP = r"\s*(?:[,|–—-]\s*)?"
-_ZONE = r"(?:\s*\(?\s*(?:GMT|UTC)?\s*[+-]\s*\d{1,2}(?::?\d{2})?\s*\)?|\s*\(\s*giờ\s+Hà\s+Nội\s*\))?"
+_ZONE = r"(?:\s*[(\[]?\s*(?:GMT|UTC)?\s*[+-]\s*\d{1,2}(?::?\d{2})?\s*[)\]]?|\s*\(\s*giờ\s+Hà\s+Nội\s*\))?"
 _VIEWS = r"(?:\s*\|\s*(?:Lượt\s+xem\s*:?\s*[\d.,]+|[\d.,]+\s+lượt\s+xem))?"  # `… | Lượt xem: 1.234`, `… | 235 lượt xem`
-_DATE_TIME = rf"(?:{_TIME}{_SEP})?(?:{_DAY_FIRST}|{_ISO_STAMP})(?:{_SEP}{_TIME})?"
-_UPDATED = rf"(?:\s*\|\s*{_LABEL}{_DATE_TIME})?"  # `Xuất bản: 24/11/2025 08:15 | Cập nhật: 24/11/2025 10:02`
+_DATE_TIME = rf"(?:{_TIME}{_SEP})?(?:{_DAY_FIRST}|{_ISO_STAMP})(?:{_SEP}(?:lúc\s+)?{_TIME})?"
+# `Xuất bản: 24/11/2025 08:15 | Cập nhật: 24/11/2025 10:02`, `14:20 03/06/2025 (Cập nhật: 16:05 03/06/2025)`
+_UPDATED = rf"(?:\s*\|\s*{_LABEL}{_DATE_TIME}|\s*\(\s*{_LABEL}{_DATE_TIME}\s*\))?"
 _BEFORE_DATE = rf"(?:{_TIME}{_SEP}{_WEEKDAY}{_SEP}|{_WEEKDAY}{_SEP})"  # `Thứ Hai, `; `10:15, Thứ Hai, ` (Lao Động)
 DATELINE = re.compile(rf"^{_LABEL}?{_BEFORE_DATE}?{_DATE_TIME}{_ZONE}{_UPDATED}{_VIEWS}\s*$", re.IGNORECASE)
 # Between the two dates of a range: `(5/9/1995 - 5/9/2025)`, `từ 1/1/2024 đến 31/12/2024`.

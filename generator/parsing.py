@@ -22,7 +22,7 @@ from itertools import islice
 
 from . import dates
 from .model import Block, BlockKind, ParsedSeed, PartialDate, table_text
-from .text import SENTENCE_END, clean_line, clean_lines, match_form
+from .text import SENTENCE_END, clean_line, clean_lines, outlet_form
 
 # --- limits, in characters and words -------------------------------------------------------
 TITLE_MAX_CHARS = 200
@@ -95,7 +95,7 @@ _INITIALLED = re.compile(r"^(?:[^\W\d_]\.\s?)+[^\W\d_][^\W\d_'’-]*$")  # `T.L�
 # What follows a name in a byline: `(từ Viêng Chăn)`, `(TTXVN)`, `(tổng hợp)`, `/VOV-Lào`,
 # `/VOV-Viêng Chăn`, ` - Phóng viên VOV tại Lào`, ` - Thường trú VTV tại Lào`, ` thực hiện`.
 _BYLINE_NOTE = re.compile(
-    r"\s*(?:\([^()]{1,30}\)|/\s*[^\W\d_][\w.+-]{1,20}(?:\s+[^\W\d_][\w-]*){0,2}"
+    r"\s*(?:\([^()]{1,40}\)|/\s*[^\W\d_][\w.+-]{1,20}(?:\s+[^\W\d_][\w-]*){0,2}"
     r"|\s[-–,]\s*(?:Phóng\s+viên|PV|Biên\s+tập\s+viên|Thông\s+tấn\s+xã|Thường\s+trú)\b[^()]{0,40}"
     r"|\s+\(?thực\s+hiện\)?)$",
     re.IGNORECASE,
@@ -103,21 +103,27 @@ _BYLINE_NOTE = re.compile(
 # What precedes the names: `Tin, ảnh: TUẤN HUY`, `Bài và ảnh: Nguyễn Hoàng`, `Tác giả: …`,
 # `Người đăng: …`; `Ảnh: …` is a caption.
 _BYLINE_ROLE = re.compile(
-    r"^(?:(?:Tin|Bài|Video|Clip)(?:\s*(?:,|và|-|\+)\s*(?:tin|bài|ảnh|video|clip))*|Tác\s+giả|Người\s+(?:đăng|viết)|Thực\s+hiện)"
+    r"^(?:(?:Tin|Bài|Video|Clip)(?:\s*(?:,|và|-|\+)\s*(?:tin|bài|ảnh|video|clip))*|Tác\s+giả|Người\s+(?:đăng|viết)|Thực\s+hiện"
+    r"|Nội\s+dung|Lược\s+dịch|Biên\s+dịch)"
     r"\s*:\s*",
     re.IGNORECASE,
 )
 # The photographer after the writer, in a byline with its role: `Bài: Lê Minh - Ảnh: Trọng Hùng`
 # (without a role, `Wat Xieng Thong - Ảnh: Hữu Chiến` is a caption).
-_BYLINE_PHOTO = re.compile(r"\s[-–,]\s*(?:Ảnh|Đồ\s+họa)\s*:\s*[^\W\d_][^:()]{0,40}$", re.IGNORECASE)
+_BYLINE_PHOTO = re.compile(
+    r"\s[-–,]\s*(?:Ảnh|Đồ\s+họa|Đồ\s+hoạ|Giọng\s+đọc|Dựng\s+phim|Quay\s+phim)\s*:\s*[^\W\d_][^:()]{0,40}$",
+    re.IGNORECASE,
+)
 _BYLINE_JOIN = re.compile(r"\s*[-–,]\s*|\s+và\s+")  # `Viết Tuân - Thanh Hằng`, `Thu Hằng, Hà Anh`
 # The line under the writer's name in an author box at the end (`Đoàn Minh` / `Phóng viên Ban Kinh
 # tế`): what the writer is, not a sentence of the article.
 _WRITER_ROLE = re.compile(r"^(?:Phóng viên|Biên tập viên|Cộng tác viên|Nhà báo|Thường trú)\b[^.!?:]{0,60}$")
 # An academic author's degrees before the name (`PGS.TS Nguyễn Văn Hòa`, `GS.TSKH …`), and the
 # line under the name in such an author box: where they work (`Viện Nghiên cứu Đông Nam Á`).
-_DEGREES = re.compile(r"(?:GS|PGS|TSKH|TS|ThS)(?:\.\s?(?:GS|PGS|TSKH|TS|ThS))*\.?")
-_AFFILIATION = re.compile(r"^(?:Viện|Học\s+viện|Trường|Đại\s+học|Khoa|Bộ\s+môn)\s[^.!?:]{0,80}$")
+_DEGREES = re.compile(r"(?:GS|PGS|TSKH|TS|ThS)(?:[.,]\s?(?:GS|PGS|TSKH|TS|ThS))*\.?", re.IGNORECASE)
+_AFFILIATION = re.compile(
+    r"^(?:Viện|Học\s+viện|Trường|Đại\s+học|Khoa|Bộ\s+môn|Giảng\s+viên|Nghiên\s+cứu\s+viên)\s[^.!?:]{0,80}$"
+)
 # A scholarly article's notes, below its author: `[1] Văn kiện …`, maybe under a label.
 _FOOTNOTE = re.compile(r"^\[\d{1,3}\]\s*\S")
 _NOTES_LABEL = re.compile(r"^(?:Chú\s+thích|Tài\s+liệu\s+tham\s+khảo|Ghi\s+chú)\s*:?$", re.IGNORECASE)
@@ -128,6 +134,7 @@ _BYLINE_GENERIC = re.compile(
     r"(?:Nhóm\s+)?(?:PV|P\.V\.?|phóng\s+viên(?:(?:\s+[A-ZĐ][\w+/-]*){1,3}(?:\s+tại\s+[^\W\d_][\w ]{0,30})?)?|BTV|CTV)",
     re.IGNORECASE,
 )
+_SALUTATION = re.compile(r"^(?:Kính\s+thưa|Thưa|Kính\s+gửi)\s", re.IGNORECASE)  # a speech's or a letter's
 _MINISTRY = re.compile(r"^Bộ\s", re.IGNORECASE)  # `BỘ NGOẠI GIAO …` signs a note; never its source
 _CLOCK = re.compile(r"\d[:h]\d\d")  # a time of day in a dateline: `21:05`, `8h00`
 _EVENT_TIME = re.compile(r"^Thời\s+gian\b", re.IGNORECASE)  # when an event takes place
@@ -181,7 +188,7 @@ _ACRONYM_PAIR = re.compile(r"^[A-ZĐ][A-ZĐ0-9]+\s*[-–—]\s*[A-ZĐ][A-ZĐ0-9]
 # GIAO`, `Tin Tức`, `Văn phòng Chính phủ`). Words that also start names (`Thành Đông`, `Trung
 # Kiên`, `Quân Minh`) count only with the word that makes them an office.
 _NOT_A_NAME = re.compile(
-    r"^(?:Bộ|Báo|Tin|Đài|Tạp|Sở|Ủy|UBND|Ban|Cổng|Viện|Cục|Hội|Tỉnh|Văn\s+phòng|Thành\s+(?:phố|ủy)"
+    r"^(?:Bộ|Báo|Tin|Đài|Tạp|Sở|Ủy|UBND|Ban|Cổng|Viện|Cục|Hội|Tỉnh|Phòng|Vụ|Văn\s+phòng|Thành\s+(?:phố|ủy)"
     r"|Trung\s+(?:tâm|ương)|Quân\s+(?:đội|khu|chủng)|Thủ\s+(?:đô|tướng)|Tuổi\s+trẻ|Thời\s+(?:báo|sự)"
     r"|Tổng\s+(?:cục|công\s+ty|lãnh\s+sự)|Đại\s+sứ\s+quán)\b",
     re.IGNORECASE,
@@ -206,7 +213,7 @@ class Boilerplate:
     cut: re.Pattern[str] = _NEVER
     top: re.Pattern[str] = _NEVER
     end: re.Pattern[str] = _NEVER
-    outlets: frozenset[str] = frozenset()  # match forms of the outlets' names (data/sources.yml)
+    outlets: frozenset[str] = frozenset()  # `outlet_form`s of the outlets' names (data/sources.yml)
     outlet_cases: frozenset[tuple[str, tuple[bool, ...]]] = frozenset()  # with each spelling's capitals
 
     @classmethod
@@ -224,8 +231,8 @@ class Boilerplate:
             return re.compile(f"{_MARKS}(?:{either})", re.IGNORECASE) if patterns else _NEVER
 
         spellings = list(outlets)
-        names = frozenset(map(match_form, spellings))
-        cases = frozenset((match_form(s), _capitals(s)) for s in spellings)
+        names = frozenset(map(outlet_form, spellings))
+        cases = frozenset((outlet_form(s), _capitals(s)) for s in spellings)
         return cls(whole_line(drop), whole_line(cut), whole_line(top), whole_line(end), names, cases)
 
     def outlet(self, line: str) -> bool:
@@ -233,7 +240,7 @@ class Boilerplate:
         site's masthead above the title, or the source under the article. Written with the
         registry's capitals, in capitals, or as a site's address (`Lao động`, a section of a
         paper, is not `Lao Động`)."""
-        if len(line) > OUTLET_MAX_CHARS or (form := match_form(line)) not in self.outlets:
+        if len(line) > OUTLET_MAX_CHARS or (form := outlet_form(line)) not in self.outlets:
             return False
         return "." in line or line.isupper() or (form, _capitals(line)) in self.outlet_cases
 
@@ -282,6 +289,12 @@ def is_caption(text: str) -> bool:
     """A paragraph ending in a photo credit."""
     # A credit ends in `)` or follows a `:`: paragraphs without either are not searched.
     return len(text) <= CAPTION_MAX_CHARS and (")" in text or ":" in text) and bool(CAPTION.search(text))
+
+
+def _credited(text: str) -> bool:
+    """A caption whose credit names someone (`… tốt nghiệp. Ảnh: NTCC`), not a bare `(ảnh)`."""
+    m = CAPTION.search(text) if is_caption(text) else None
+    return m is not None and ":" in m.group()
 
 
 def bracketed_caption(text: str) -> str | None:
@@ -355,10 +368,12 @@ def _ends_full_stop(text: str) -> bool:
 
 def looks_like_heading(text: str) -> bool:
     """A short line without a closing full stop (or an ALL-CAPS line) between paragraphs."""
-    if is_caption(text) or is_dateline(text) or (text.startswith("(") and text.endswith(")")):
-        return False  # `(Còn nữa)`: a series goes on
-    if _CREDIT_NOTE.match(text):
-        return False  # `Nguồn: Cục Hải quan` under a table or a chart
+    if is_caption(text) or is_dateline(text) or (text[:1] + text[-1:]) in ("()", "[]"):
+        return False  # `(Còn nữa)`: a series goes on; `[Nhạc hiệu]`: a transcript's note
+    if _CREDIT_NOTE.match(text) or _SALUTATION.match(text) or CLOSING_DATELINE.match(text):
+        # `Nguồn: Cục Hải quan` under a table or a chart; a speech's `Kính thưa …`; a telegram's
+        # `Hà Nội, ngày 11 tháng 9 năm 2025` above its signature
+        return False
     if is_all_caps(text) and len(text) <= TITLE_MAX_CHARS:
         return True
     return (
@@ -391,11 +406,18 @@ def byline(text: str) -> str | None:
 def _is_name(text: str) -> bool:
     """Two to five capitalised words (`Ngọc Ánh`, `H. Long`), or an initialled name (`T.Lâm`)."""
     words = text.split()
-    if len(words) > 2 and _DEGREES.fullmatch(words[0]):
-        words = words[1:]  # `PGS.TS Nguyễn Văn Hòa`
     if len(words) == 1:
         return bool(_INITIALLED.match(words[0])) and words[0][0].isupper()
     return 2 <= len(words) <= BYLINE_MAX_WORDS and all(_BYLINE_WORD.match(w) and w[0].isupper() for w in words)
+
+
+def scholar(text: str) -> str | None:
+    """A scholar's name after their degrees, as written: `PGS.TS Nguyễn Văn Hòa`, `PGS, TS NGUYỄN
+    VĂN THẮNG`, `GS. TSKH Trần Văn Nam`."""
+    m = _DEGREES.match(text)
+    if m is None or len(text) > BYLINE_MAX_CHARS or not text[m.end() : m.end() + 1].isspace():
+        return None
+    return text if _is_name(text[m.end() :].strip()) else None
 
 
 def top_byline(text: str, title: str) -> str | None:
@@ -428,10 +450,23 @@ def outlet_prefix(text: str, boilerplate: Boilerplate) -> tuple[str | None, str]
     (data/sources.yml) that `source_prefix`'s forms miss."""
     head = text[: OUTLET_MAX_CHARS + 3]
     m = _OUTLET_DASH.match(text) if "- " in head or "– " in head or "— " in head else None
-    # A sapo's first word is a capital's (`Tuổi trẻ - hai tiếng ấy …` is a sentence).
-    if m and text[m.end()].isupper() and boilerplate.outlet(m.group("name")):
+    # A sapo's first word is a capital's or a number (`Tuổi trẻ - hai tiếng ấy …` is a sentence).
+    if m and (text[m.end()].isupper() or text[m.end()].isdigit()) and boilerplate.outlet(m.group("name")):
         return m.group("name"), text[m.end() :]
     return None, text
+
+
+_OUTLET_DATE = re.compile(r"(?P<name>[^\d\s][^\d]{0,60}?)\s*[,|–—-]\s*(?=\d|Thứ|Ngày|Chủ)")
+
+
+def outlet_dateline(text: str, boilerplate: Boilerplate) -> tuple[str, str] | None:
+    """`Báo Hà Tĩnh - 05/03/2025 15:30`, `Vientiane Times, 14/08/2025`: an outlet's name before
+    a dateline (data/sources.yml), split into the two."""
+    if len(text) > OUTLET_MAX_CHARS + 60 or not (m := _OUTLET_DATE.match(text)):
+        return None
+    if not (boilerplate.outlet(m.group("name")) and is_dateline(text[m.end() :])):
+        return None
+    return m.group("name"), text[m.end() :]
 
 
 def letter_closing_at(paras: Sequence[str]) -> int | None:
@@ -555,16 +590,23 @@ def related_end(lines: Sequence[str], start: int, boilerplate: Boilerplate) -> i
     None if the block runs to the end.
 
     Items are headlines (no closing full stop), teasers (`VOV.VN - Sáng 23/2, …`, or cut off:
-    `…`, U+FFFD) and boilerplate; the first other line is the article's next paragraph (sites
-    put a block of related links between paragraphs).
+    `…`, U+FFFD) and boilerplate; the first other line is the article's next paragraph or a
+    picture's caption (sites put a block of related links between paragraphs).
     """
     for at in range(start, len(lines)):
         line = lines[at]
         if not line or boilerplate.cuts(line) or boilerplate.dropped(line):
             continue
         teaser = source_prefix(line)[0] is not None or line.endswith(("…", "...", "\ufffd"))
-        if is_table(line) or line.endswith(":") or not (teaser or looks_like_heading(line) or not ends_sentence(line)):
-            return at  # a sentence, or a line that introduces what follows (`Bộ trưởng nhấn mạnh:`)
+        if (
+            is_table(line)
+            or line.endswith(":")
+            or not (teaser or looks_like_heading(line) or not ends_sentence(line))
+            or _credited(line)
+        ):
+            # A sentence, a line that introduces what follows (`Bộ trưởng nhấn mạnh:`), a caption
+            # with its credit (`… tốt nghiệp. Ảnh: NTCC`; a headline's `(ảnh)` marks a link to pictures).
+            return at
     return None
 
 
@@ -664,6 +706,11 @@ def parse_seed(text: str, boilerplate: Boilerplate) -> ParsedSeed:
     # Top of the article: datelines, a lone source line, section names, then maybe a title.
     top_dates: list[str] = []
     mastheads: list[str] = []  # outlets' names above the article: the source when the text names none
+    for i, para in enumerate(paras[: TOP_LINES_MAX + 2]):  # `Báo Hà Tĩnh - 05/03/2025 15:30`
+        if (split := outlet_dateline(para, boilerplate)) is not None:
+            mastheads.append(split[0])
+            paras[i] = split[1]
+            break
     taken, source = _take_top(paras, top_dates, None, boilerplate, mastheads)
     del paras[:taken]
 
@@ -671,6 +718,17 @@ def parse_seed(text: str, boilerplate: Boilerplate) -> ParsedSeed:
     author: str | None = None
     kept: list[str] = []  # lines between the title and the dateline that are the article's
     short = short_lines(paras)
+    if short == 1 and len(paras) > 3 and is_dateline(paras[1]) and (names := top_byline(paras[0], "")):
+        # A name alone above the dateline and the title below it (GD&TĐ: `Thanh Hương` / `Thứ hai
+        # 09/06/2025 08:30` / the title / `GD&TĐ - …`): the author, when a title-like line follows.
+        below = paras[2:]
+        taken = _take_top(below, [], source, boilerplate, [])[0]
+        if short_lines(below[taken:]) == 1 and len(below) > taken + 1 and not ends_sentence(below[taken]):
+            author = names
+            del paras[0]
+            taken, source = _take_top(paras, top_dates, source, boilerplate, mastheads)
+            del paras[:taken]
+            short = 1
     if 1 < short <= TOP_LINES_MAX and short < len(paras) and is_anchor(paras[short]):
         above = title_above(paras[:short], boilerplate)
         title, author, kept = above.title, above.author, list(above.kept)
@@ -682,6 +740,9 @@ def parse_seed(text: str, boilerplate: Boilerplate) -> ParsedSeed:
             )
         del paras[:short]
     elif short and (len(paras) > 1 or not ends_sentence(paras[0])):
+        if short > 1 and _BYLINE_ROLE.match(paras[0]) and (names := top_byline(paras[0], "")):
+            author = names  # `Bài và ảnh: Hồng Thủy` above the title, with no dateline below
+            del paras[0]
         title = paras.pop(0)  # alone, a line that is no sentence is a title without its article
     if title is not None:
         taken, source = _take_top(paras, top_dates, source, boilerplate, mastheads)
@@ -762,13 +823,7 @@ def parse_seed(text: str, boilerplate: Boilerplate) -> ParsedSeed:
             author = writer  # an author box: the name, then what the writer is, which stays
             del paras[-2]
             break
-        elif (
-            author is None
-            and len(paras) > 2
-            and _AFFILIATION.match(last)
-            and _DEGREES.match(paras[-2])
-            and (writer := byline(paras[-2]))
-        ):
+        elif author is None and len(paras) > 2 and _AFFILIATION.match(last) and (writer := scholar(paras[-2])):
             author = f"{writer} ({last})"  # a scholar and where they work: `PGS.TS … (Viện …)`
             del paras[-2]
         elif (
@@ -779,13 +834,13 @@ def parse_seed(text: str, boilerplate: Boilerplate) -> ParsedSeed:
             and letter_closing_at(paras) is None  # a letter's signer (`Thân ái,` above `Lương Cường`) stays
         ):
             # The names at the end hold the one at the top and more (`Hồng Nhung - Quang Huy`).
-            if author is None and len(paras) > 2 and (writer := byline(paras[-2])):
+            if author is None and len(paras) > 2 and (writer := byline(paras[-2])) and writer != names:
                 # `Quế Chi` above `Lao Động`, `Hữu Chiến` above `Viêng Chăn`, `Bài, ảnh: Hữu Chiến`
                 # above `Video: …`: the writer, then a line about them or another credit, which stays.
                 author = writer
                 del paras[-2]
                 break
-            author = names
+            author = names  # (`Ngọc Hà` above `Nội dung: Ngọc Hà - Ảnh: NLĐ`: the name twice, both go)
         elif closing is None and (_closing(last) or (is_dateline(last) and _PUBLISHED.match(last))):
             closing = last
         elif not signature and closing is None and signs(last):
@@ -884,7 +939,7 @@ def title_above(lines: Sequence[str], boilerplate: Boilerplate) -> Top:
       name between the title and the dateline (`Nhật Minh`, as Thanh Niên prints it; under a
       quoted title, a name is its speaker and stays);
     - an outlet's name (`Lao Động`, data/sources.yml) is the masthead, wherever it stands;
-    - first lines that name a paper (`Báo Sơn La`) or a section (`Boilerplate.top`), and one
+    - first lines that name a paper (`Báo Lai Châu`) or a section (`Boilerplate.top`), and one
       kicker (`Bộ đội Biên phòng Nghệ An`, `Tin tức - Sự kiện`: a few words, at most half as long
       as the line below it), are dropped, and the line below them is the title;
     - a title goes on in its next line after a colon (`Việt Nam - Lào:`), in capitals under
@@ -904,12 +959,16 @@ def title_above(lines: Sequence[str], boilerplate: Boilerplate) -> Top:
     kicker = None
     while len(rest) > 1:
         if _paper(rest[0]) or boilerplate.at_top(rest[0]):
-            del rest[0]  # a paper's name, then a section name (`Báo Sơn La` / `Thế giới`)
+            del rest[0]  # a paper's name, then a section name (`Báo Lai Châu` / `Thế giới`)
         elif kicker is None and _kicker(rest[0], rest[1]):
             kicker = rest.pop(0)
         else:
             break
     title, kept = rest[0], rest[1:]
+    if author is None and kept and (writer := scholar(kept[0])):
+        # A scholar under the title, maybe above where they work (Tạp chí Cộng sản): the author.
+        where = kept[1] if len(kept) > 1 and _AFFILIATION.match(kept[1]) else None
+        author, kept = (f"{writer} ({where})", kept[2:]) if where else (writer, kept[1:])
     if kept and (title.endswith(":") or (is_all_caps(title) and is_all_caps(kept[0]))):
         title, kept = f"{title} {kept[0]}", kept[1:]
     elif kept and _SERIES_PART.match(kept[0]):
@@ -928,7 +987,7 @@ def _outlet_under(paras: Sequence[str], boilerplate: Boilerplate) -> str | None:
 
 
 def _paper(line: str) -> bool:
-    """A paper's name (`Báo Sơn La`, `Tạp chí Cộng sản`, `Cổng TTĐT Sở Công Thương`): the kind of
+    """A paper's name (`Báo Lai Châu`, `Tạp chí Quốc phòng`, `Cổng TTĐT Sở Công Thương`): the kind of
     outlet, then a name in capitals (`Báo Lào ca ngợi Đại hội`, `Đài tưởng niệm tại …` are titles)."""
     m = _PAPER.match(line)
     return m is not None and all(_capitals(m.group("name")))

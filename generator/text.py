@@ -135,6 +135,13 @@ def match_form(text: str) -> str:
     return unicodedata.normalize("NFC", _TONE_RE.sub(lambda m: _TONE_PLACEMENT[m.group(0)], decomposed))
 
 
+def outlet_form(text: str) -> str:
+    """`match_form` of an outlet's name with `&` read as `và` (`Thế giới & Việt Nam` is `Thế giới
+    và Việt Nam`) and spaces collapsed."""
+    form = match_form(text)
+    return " ".join(form.replace("&", " và ").split()) if "&" in form else form
+
+
 def fold(text: str) -> str:
     """Accents removed and đ→d: for search keys and comparisons, never for display."""
     decomposed = unicodedata.normalize("NFD", text.casefold().replace("đ", "d"))

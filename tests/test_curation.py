@@ -197,6 +197,9 @@ def test_data_file_errors(file: str, text: str, message: str, tmp_path: Path) ->
         ("QĐND Online - Hai bên nhất trí hợp tác quốc phòng.", "", "Báo Quân đội nhân dân"),
         ("(VOV.VN) - Hai bên nhất trí hợp tác quốc phòng.", "", "VOV"),
         ("(NDO) - Hai bên nhất trí hợp tác quốc phòng.", "", "Báo Nhân Dân"),
+        # `&` for `và`: one outlet either way.
+        ("(Thế giới & Việt Nam) - Hai bên nhất trí hợp tác quốc phòng.", "", "Báo Thế giới và Việt Nam"),
+        ("Hai bên nhất trí hợp tác quốc phòng.", "source: Kinh tế và Đô thị\n", "Báo Kinh tế & Đô thị"),
         # The name itself in another case; an outlet the registry lacks is shown as written.
         ("Hai bên nhất trí hợp tác quốc phòng.\n\nTheo Báo Nhân dân", "", "Báo Nhân Dân"),
         ("(Sài Gòn Giải Phóng) - Hai bên nhất trí hợp tác quốc phòng.", "", "Sài Gòn Giải Phóng"),
