@@ -370,19 +370,17 @@ def looks_like_heading(text: str) -> bool:
     """A short line without a closing full stop (or an ALL-CAPS line) between paragraphs."""
     if is_caption(text) or is_dateline(text) or (text[:1] + text[-1:]) in ("()", "[]"):
         return False  # `(Còn nữa)`: a series goes on; `[Nhạc hiệu]`: a transcript's note
-    if _CREDIT_NOTE.match(text) or _SALUTATION.match(text) or CLOSING_DATELINE.match(text):
-        # `Nguồn: Cục Hải quan` under a table or a chart; a speech's `Kính thưa …`; a telegram's
-        # `Hà Nội, ngày 11 tháng 9 năm 2025` above its signature
-        return False
-    if is_all_caps(text) and len(text) <= TITLE_MAX_CHARS:
-        return True
-    return (
+    if _CREDIT_NOTE.match(text):
+        return False  # `Nguồn: Cục Hải quan` under a table or a chart
+    shaped = (is_all_caps(text) and len(text) <= TITLE_MAX_CHARS) or (
         len(text) <= HEADING_MAX_CHARS
         and len(text.split()) <= HEADING_MAX_WORDS
         and not ends_sentence(text)  # nor a quote (`“… quên.”`), a question or an exclamation
         and not text.endswith((",", ";", ":"))
         and any(c.isalpha() for c in text)
     )
+    # Nor a speech's `Kính thưa …`, nor a telegram's `Hà Nội, ngày 11 tháng 9 năm 2025` above its signature.
+    return shaped and not (_SALUTATION.match(text) or CLOSING_DATELINE.match(text))
 
 
 def byline(text: str) -> str | None:
@@ -456,13 +454,17 @@ def outlet_prefix(text: str, boilerplate: Boilerplate) -> tuple[str | None, str]
     return None, text
 
 
+_DIGIT = re.compile(r"\d")
 _OUTLET_DATE = re.compile(r"(?P<name>[^\d\s][^\d]{0,60}?)\s*[,|–—-]\s*(?=\d|Thứ|Ngày|Chủ)")
 
 
 def outlet_dateline(text: str, boilerplate: Boilerplate) -> tuple[str, str] | None:
     """`Báo Hà Tĩnh - 05/03/2025 15:30`, `Vientiane Times, 14/08/2025`: an outlet's name before
     a dateline (data/sources.yml), split into the two."""
-    if len(text) > OUTLET_MAX_CHARS + 60 or not (m := _OUTLET_DATE.match(text)):
+    # A dateline has a digit near its end (`… 15:30`, `08:30 (Giờ Hà Nội)`, `235 lượt xem`).
+    if len(text) > OUTLET_MAX_CHARS + 60 or not _DIGIT.search(text, len(text) - 16):
+        return None
+    if not (m := _OUTLET_DATE.match(text)):
         return None
     if not (boilerplate.outlet(m.group("name")) and is_dateline(text[m.end() :])):
         return None
