@@ -123,3 +123,30 @@ def test_figures_tables_fit_the_screen_and_stay_tables(reader: Reader, site_url:
         assert snapshot.startswith("- table"), snapshot
         assert '- columnheader "Nội dung"' in snapshot, snapshot
         assert "- row " in snapshot and "- cell " in snapshot, snapshot
+
+
+FOCUSED = """() => {
+    const e = document.activeElement, r = e.getBoundingClientRect();
+    return {tag: e.tagName, text: (e.textContent || "").trim().slice(0, 40), left: r.left, right: r.right,
+            inDrawer: !!e.closest(".md-sidebar--primary")};
+}"""
+
+
+def test_the_closed_drawer_takes_no_focus_on_a_phone(reader: Reader, site_url: str) -> None:
+    """On a phone the navigation is a drawer off the screen: while it is closed, Tab never lands
+    on its links (eight presses went to links nobody could see); opened, its links take the focus."""
+    page = reader(site_url + "/", viewport=PHONE)
+    stops = []
+    for _ in range(15):
+        page.keyboard.press("Tab")
+        stops.append(page.evaluate(FOCUSED))
+    assert [s for s in stops if s["inDrawer"] or s["right"] <= 0 or s["left"] >= PHONE["width"]] == [], stops
+    page.locator("label.md-header__button[for=__drawer]").click()
+    page.wait_for_timeout(400)
+    opened = []
+    for _ in range(15):
+        page.keyboard.press("Tab")
+        opened.append(page.evaluate(FOCUSED))
+    drawer = [s for s in opened if s["inDrawer"]]
+    assert drawer, opened
+    assert all(s["left"] >= 0 and s["right"] <= PHONE["width"] for s in drawer), drawer
