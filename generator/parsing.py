@@ -293,7 +293,7 @@ def is_caption(text: str) -> bool:
 
 def _credited(text: str) -> bool:
     """A caption whose credit names someone (`… tốt nghiệp. Ảnh: NTCC`), not a bare `(ảnh)`."""
-    m = CAPTION.search(text) if is_caption(text) else None
+    m = CAPTION.search(text) if len(text) <= CAPTION_MAX_CHARS and ":" in text else None
     return m is not None and ":" in m.group()
 
 
@@ -637,7 +637,7 @@ def with_tables(raw: Sequence[str], lines: Sequence[str], header: int | None = N
             run.append(below)
         if len(run) > 1:
             width = len(run[0])
-            kept.append(table_text(cells + [""] * (width - len(cells)) for cells in run))
+            kept.append(table_text(row + [""] * (width - len(row)) for row in run))
             at += len(run)
         else:
             kept.append(lines[at])
@@ -723,14 +723,14 @@ def parse_seed(text: str, boilerplate: Boilerplate) -> ParsedSeed:
     if short == 1 and len(paras) > 3 and is_dateline(paras[1]) and (names := top_byline(paras[0], "")):
         # A name alone above the dateline and the title below it (GD&TĐ: `Thanh Hương` / `Thứ hai
         # 09/06/2025 08:30` / the title / `GD&TĐ - …`): the author, when a title-like line follows.
-        below = paras[2:]
-        taken = _take_top(below, [], source, boilerplate, [])[0]
-        if short_lines(below[taken:]) == 1 and len(below) > taken + 1 and not ends_sentence(below[taken]):
-            author = names
-            del paras[0]
-            taken, source = _take_top(paras, top_dates, source, boilerplate, mastheads)
-            del paras[:taken]
-            short = 1
+        found: list[str] = []
+        heads: list[str] = []
+        taken, named = _take_top(paras[1:], found, source, boilerplate, heads)
+        below = paras[1 + taken :]
+        if short_lines(below) == 1 and len(below) > 1 and not ends_sentence(below[0]):
+            author, source, paras = names, named, below
+            top_dates += found
+            mastheads += heads
     if 1 < short <= TOP_LINES_MAX and short < len(paras) and is_anchor(paras[short]):
         above = title_above(paras[:short], boilerplate)
         title, author, kept = above.title, above.author, list(above.kept)
