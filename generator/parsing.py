@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
-from itertools import islice
+from itertools import islice, pairwise
 
 from . import dates
 from .model import Block, BlockKind, ParsedSeed, PartialDate, table_text
@@ -158,6 +158,11 @@ CLOSING_DATELINE = re.compile(
     re.IGNORECASE,
 )
 _ALL_CAPS_MIN_LETTERS = 4
+# A hard-wrapped page (`wrap_width`): its longest line, in characters; a line at least this part
+# of it is full; and how many full lines going on to the next make a page wrapped.
+WRAP_WIDTH = (40, 110)
+WRAP_FULL = 0.8
+WRAP_LINES_MIN = 3
 # An item of a list: `1. …`, `2) …`, `a) …`, `- …`, `• …`.
 _LIST_ITEM = re.compile(r"^(?:\d{1,2}[.)]|[a-zđ]\)|[-–•+*])\s")
 # A part of a series under its name: `Kỳ 1: Ký ức không phai`, `Bài 2 - …`, `Phần cuối: …`.
@@ -645,15 +650,47 @@ def with_tables(raw: Sequence[str], lines: Sequence[str], header: int | None = N
     return kept
 
 
+def wrap_width(lines: Sequence[str]) -> int | None:
+    """The width of a hard-wrapped page (a print page, a PDF's text), or None for the usual seed.
+
+    Such a page breaks every paragraph into lines of about the same length (its longest line,
+    `WRAP_WIDTH` characters or so), most of them in mid-sentence. A seed with one paragraph on
+    each line has longer lines, or short ones that end sentences (a brief, a list, a poem).
+    """
+    width = max(map(len, lines), default=0)
+    if not WRAP_WIDTH[0] <= width <= WRAP_WIDTH[1]:
+        return None
+    pairs = [(line, below) for line, below in pairwise(lines) if below and len(line) >= WRAP_FULL * width]
+    going_on = sum(1 for line, below in pairs if _wrapped(line, below, width))
+    return width if going_on >= WRAP_LINES_MIN and going_on * 3 >= len(pairs) * 2 else None
+
+
+def _wrapped(above: str, line: str, width: int | None) -> bool:
+    """Whether `line` goes on from `above`, as the next line of a hard-wrapped page: the line above
+    is full, and `line` is no list item (a dash before a word in lower case is the text's own,
+    `khu kinh tế` / `- thương mại …`)."""
+    return (
+        width is not None
+        and len(above) >= WRAP_FULL * width
+        and not ends_sentence(above)
+        and (not _LIST_ITEM.match(line) or (line[0] in "-–" and line[2:3].islower()))
+        and not is_table(line)
+        and not is_table(above)
+    )
+
+
 def paragraphs(lines: Sequence[str]) -> list[str]:
     """Group cleaned lines into paragraphs.
 
     Seeds put one paragraph on each line, with or without blank lines between (seed 001 has
     none). A line that does not end a sentence followed by one that starts in lower case is a
     hard wrap and is joined (not one that ends in a comma before a capital: the lines of a poem,
-    `Việt - Lào hai nước chúng ta,`, a letter's `Thân ái,` above its signature; nor a table). A paragraph
-    repeating the one before it (scrapers duplicate headings and captions) is dropped.
+    `Việt - Lào hai nước chúng ta,`, a letter's `Thân ái,` above its signature; nor a table). On a
+    hard-wrapped page (`wrap_width`), a full line that does not end a sentence goes on in the
+    next, whatever it starts with. A paragraph repeating the one before it (scrapers duplicate
+    headings and captions) is dropped.
     """
+    width = wrap_width(lines)
     groups: list[list[str]] = []  # the lines of each paragraph: joined once, at the end
     lengths: list[int] = []  # each paragraph's length once joined
     joinable = False
@@ -669,7 +706,7 @@ def paragraphs(lines: Sequence[str]) -> list[str]:
             and not _LIST_ITEM.match(line)
             and not is_table(line)
             and not is_table(groups[-1][-1])
-        ):
+        ) or (joinable and groups and _wrapped(groups[-1][-1], line, width)):
             groups[-1].append(line)
             lengths[-1] += 1 + len(line)
         elif not groups or len(line) != lengths[-1] or line != " ".join(groups[-1]):

@@ -192,6 +192,76 @@ def test_paragraphs(lines: list[str], expected: list[str]) -> None:
     assert parsing.paragraphs(lines) == expected
 
 
+# A print page wrapped at about 68 characters (a fifth curator's c5-24), as lines.
+PRINT_PAGE = [
+    "BÁO QUẢNG TRỊ - BẢN IN",
+    'Lao Bảo - Densavan: Cặp cửa khẩu "vàng" trên Hành lang kinh tế',
+    "Đông - Tây",
+    "Xuất bản lúc 15:02 ngày 21 tháng 08 năm 2025",
+    "Những tháng đầu năm 2025, hoạt động xuất nhập khẩu qua cặp cửa",
+    "khẩu quốc tế Lao Bảo (Việt Nam) - Densavan (Lào) diễn ra sôi động,",
+    "khẳng định vị thế là cửa ngõ quan trọng nhất trên Hành lang kinh tế",
+    "Đông - Tây.",
+    "",
+    "Hiện hai bên đang hoàn thiện đề án xây dựng khu kinh tế thương mại",
+    "Lao Bảo - Densavan, khu kinh tế xuyên biên giới đầu tiên của hai",
+    "nước, cùng hạ tầng kết nối với cảng Mỹ Thủy và đường bộ cao tốc",
+    "- thương mại xuyên biên giới Lao Bảo - Densavan, trình Chính phủ hai",
+    "nước phê duyệt. Hồ sơ trình lên cấp có thẩm quyền trong năm 2025.",
+    "Trung bình mỗi ngày có khoảng 320 xe container qua lại cửa khẩu.",
+    "",
+    "MINH TUẤN",
+]
+
+
+@pytest.mark.parametrize(
+    ("lines", "width"),
+    [
+        (PRINT_PAGE, 68),
+        # One paragraph on each line: longer lines, or short ones that end sentences.
+        (["Hai bên nhất trí tăng cường hợp tác trong các lĩnh vực quốc phòng, an ninh, kinh tế. " * 2] * 5, None),
+        (["Chiều 5/3, hai bên ký kết biên bản ghi nhớ về hợp tác giáo dục."] * 6, None),
+        # A poem's lines and a list's items, alike in length, that go on to the next.
+        (["Việt - Lào hai nước chúng ta, tình sâu hơn nước Hồng Hà,"] * 2, None),
+        (["- Kim ngạch xuất khẩu sang Lào đạt 1,2 tỷ USD, tăng 12%;"] * 6, None),
+        (PRINT_PAGE[:6], None),  # two full lines going on: too few to tell
+        ([], None),
+    ],
+)
+def test_a_hard_wrapped_page_and_its_width(lines: list[str], width: int | None) -> None:
+    assert parsing.wrap_width(lines) == width
+
+
+def test_a_hard_wrapped_print_page_keeps_its_title_and_paragraphs(data: Data) -> None:
+    parsed = parse_seed("\n".join([*PRINT_PAGE, "Nguồn: Báo Quảng Trị"]), data.boilerplate)
+    assert (parsed.title, parsed.date, parsed.source, parsed.author) == (
+        'Lao Bảo - Densavan: Cặp cửa khẩu "vàng" trên Hành lang kinh tế Đông - Tây',
+        PartialDate(2025, 8, 21),
+        "Báo Quảng Trị",
+        "MINH TUẤN",
+    )
+    assert parsed.lede == parsing.paragraphs(PRINT_PAGE)[3]
+    assert [b.kind for b in parsed.blocks] == [BlockKind.PARAGRAPH] * 3
+
+
+def test_a_hard_wrapped_page_is_joined_into_its_paragraphs() -> None:
+    assert parsing.paragraphs(PRINT_PAGE) == [
+        "BÁO QUẢNG TRỊ - BẢN IN",
+        'Lao Bảo - Densavan: Cặp cửa khẩu "vàng" trên Hành lang kinh tế Đông - Tây',
+        "Xuất bản lúc 15:02 ngày 21 tháng 08 năm 2025",
+        "Những tháng đầu năm 2025, hoạt động xuất nhập khẩu qua cặp cửa khẩu quốc tế Lao Bảo (Việt Nam) -"
+        " Densavan (Lào) diễn ra sôi động, khẳng định vị thế là cửa ngõ quan trọng nhất trên Hành lang kinh tế"
+        " Đông - Tây.",
+        # A dash before a word in lower case goes on; a full line ending a sentence ends it.
+        "Hiện hai bên đang hoàn thiện đề án xây dựng khu kinh tế thương mại Lao Bảo - Densavan, khu kinh tế"
+        " xuyên biên giới đầu tiên của hai nước, cùng hạ tầng kết nối với cảng Mỹ Thủy và đường bộ cao tốc -"
+        " thương mại xuyên biên giới Lao Bảo - Densavan, trình Chính phủ hai nước phê duyệt. Hồ sơ trình lên"
+        " cấp có thẩm quyền trong năm 2025.",
+        "Trung bình mỗi ngày có khoảng 320 xe container qua lại cửa khẩu.",
+        "MINH TUẤN",
+    ]
+
+
 @pytest.mark.parametrize(
     ("line", "kept"),
     [
