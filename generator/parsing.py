@@ -3,8 +3,9 @@
 Every rule is a small pure function over a line or a paragraph, unit-tested on its own with
 forms taken from real seeds. `parse_seed` applies them in a fixed order:
 
-1. a `date …` header on the first line; its rest is the article's first line; the rows of a
-   table copied with its tabs made one line (`with_tables`);
+1. a `date …` header on the first line; its rest is the article's first line; an official
+   document's heading and signature read (official.py); the rows of a table copied with its
+   tabs made one line (`with_tables`);
 2. site boilerplate dropped, related-links blocks cut (patterns from data/boilerplate.yml);
 3. lines grouped into paragraphs (blank-line or one-line-per-paragraph seeds, hard wraps joined);
 4. datelines and a lone source line at the top removed, title taken from a short first line;
@@ -20,7 +21,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from itertools import islice, pairwise
 
-from . import dates
+from . import dates, official
 from .model import Block, BlockKind, ParsedSeed, PartialDate, table_text
 from .text import SENTENCE_END, clean_line, clean_lines, outlet_form
 
@@ -734,8 +735,15 @@ def parse_seed(text: str, boilerplate: Boilerplate) -> ParsedSeed:
             lines[first] = clean_line(header.rest)
             if header.warning:
                 warnings.append(header.warning)
+    raw = text.split("\n")
+    if header_at is not None:
+        raw[header_at] = lines[header_at]
+    document = official.read(raw) if official.HAS_MOTTO.search(text, 0, official.HEAD_CHARS_MAX) else None
+    if document is not None:
+        header_date = header_date or document.date
+        lines, raw = official.text_only(lines, document), official.text_only(raw, document)
     if "\t" in text:
-        lines = with_tables(text.split("\n"), lines, header_at)
+        lines = with_tables(raw, lines, header_at)
 
     paras = paragraphs(remove_boilerplate(lines, boilerplate))
     if once := repeated(paras):
@@ -744,7 +752,8 @@ def parse_seed(text: str, boilerplate: Boilerplate) -> ParsedSeed:
 
     # Top of the article: datelines, a lone source line, section names, then maybe a title.
     top_dates: list[str] = []
-    mastheads: list[str] = []  # outlets' names above the article: the source when the text names none
+    # Outlets' names above the article, an official document's issuer: the source when the text names none.
+    mastheads: list[str] = [document.issuer] if document is not None and document.issuer else []
     for i, para in enumerate(paras[: TOP_LINES_MAX + 2]):  # `Báo Hà Tĩnh - 05/03/2025 15:30`
         if (split := outlet_dateline(para, boilerplate)) is not None:
             mastheads.append(split[0])
@@ -806,6 +815,8 @@ def parse_seed(text: str, boilerplate: Boilerplate) -> ParsedSeed:
         again = next((i for i, p in enumerate(paras[:DATE_SEARCH_PARAGRAPHS]) if p == title), None)
         if again is not None:
             del paras[again]
+    if author is None and document is not None:
+        author = document.signer
     # The page's dateline below the sapo or a byline (Znews, VTV), when none was above them: out of
     # the text; a name alone above it is the author (`Minh Khoa` above `Thứ ba, 20/1/2026 21:05
     # (GMT+7)`). It has a time; an event's `Thời gian: …`, a timeline's `Ngày 09/01/2025` and a
