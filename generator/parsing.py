@@ -142,6 +142,7 @@ _EVENT_TIME = re.compile(r"^Thời\s+gian\b", re.IGNORECASE)  # when an event ta
 # A tag list's label alone on its line; the tags, one on each line, follow (`tag_list_at`).
 _TAG_LABEL = re.compile(r"^(?:Từ khóa|Từ khoá|Tags?)\s*:$", re.IGNORECASE)
 TAG_MAX_CHARS = 40
+TAGS_MAX = 8  # tags without their label under the byline at the end (`tags_at`)
 # A reporter's role before each name in a byline (`BTV Thu Hà, PV Hoàng Anh`): not part of it.
 _NAME_ROLE = re.compile(r"(?:^|(?<=,\s)|(?<=[-–]\s))(?:BTV|PV|CTV|Nhà\s+báo)\s+(?=[A-ZĐ])")
 # A letter's closing, alone on its line above the signature (`Thân ái,` above `Lương Cường`).
@@ -167,7 +168,9 @@ WRAP_LINES_MIN = 3
 # An item of a list: `1. …`, `2) …`, `a) …`, `- …`, `• …`.
 _LIST_ITEM = re.compile(r"^(?:\d{1,2}[.)]|[a-zđ]\)|[-–•+*])\s")
 # A part of a series under its name: `Kỳ 1: Ký ức không phai`, `Bài 2 - …`, `Phần cuối: …`.
-_SERIES_PART = re.compile(r"^(?:Kỳ|Bài|Phần)\s+(?:\d{1,2}|[IVX]{1,4}|cuối)\s*[:.–-]", re.IGNORECASE)
+_SERIES_PART = re.compile(r"^(?:Kỳ|Bài|Phần)\s+(?P<part>\d{1,2}|[IVX]{1,4}|cuối)\s*[:.–-]", re.IGNORECASE)
+_PART_IN_TITLE = re.compile(r"\b(?:Kỳ|Bài|Phần)\s+(?P<part>\d{1,2}|[IVX]{1,4}|cuối)\s*[:.–-]", re.IGNORECASE)
+SERIES_LINKS_AT = 2  # paragraphs at the top and at the end that may link to another part of the series
 # A name above the dateline has at most this many words: five words in capitals under a title in
 # capitals are its second line (`BƯỚC VÀO GIAI ĐOẠN MỚI`).
 TOP_BYLINE_MAX_WORDS = 4
@@ -593,6 +596,32 @@ def tag_list_at(lines: Sequence[str], at: int) -> bool:
     )
 
 
+def _tag(text: str, boilerplate: Boilerplate) -> bool:
+    return (
+        len(text) <= TAG_MAX_CHARS
+        and not ends_sentence(text)
+        and ":" not in text
+        and not text.endswith((",", ";"))
+        and not is_dateline(text)
+        and not boilerplate.outlet(text)
+        and source_trailer(text) is None
+    )
+
+
+def tags_at(paras: Sequence[str], boilerplate: Boilerplate) -> int:
+    """Where tags without their label start, under the byline at the end (`Đức Minh` above
+    `Thương mại Việt - Lào kim ngạch` and `Hải quan`): two or more short lines, no sentence, and
+    above them a name under the article's last sentence. `len(paras)` without them (one short line
+    under a name says something of the writer: `Hữu Chiến` above `Viêng Chăn`)."""
+    shaped = 0
+    while shaped < min(TAGS_MAX + 1, len(paras)) and _tag(paras[-1 - shaped], boilerplate):
+        shaped += 1
+    for at in range(len(paras) - 3, len(paras) - 2 - shaped, -1):  # the name's line, from the lowest
+        if at >= 1 and ends_sentence(paras[at - 1]) and byline(paras[at]):
+            return at + 1
+    return len(paras)
+
+
 def related_end(lines: Sequence[str], start: int, boilerplate: Boilerplate) -> int | None:
     """Where the article goes on after a related-links block whose items start at `start`, or
     None if the block runs to the end.
@@ -817,6 +846,12 @@ def parse_seed(text: str, boilerplate: Boilerplate) -> ParsedSeed:
             del paras[again]
     if author is None and document is not None:
         author = document.signer
+    if title and (part := _PART_IN_TITLE.search(title)):
+        # Links to the series' other parts (`Bài 1: …` above the sapo of `… Kỳ 2: …`, the next
+        # part's name under `(Còn nữa)`), at the top and at the end: not the article's text.
+        ends = [*range(min(SERIES_LINKS_AT, len(paras))), *range(max(len(paras) - SERIES_LINKS_AT - 1, 0), len(paras))]
+        links = {at for at in ends if other_part(paras[at], part.group("part"))}
+        paras = [p for at, p in enumerate(paras) if at not in links]
     # The page's dateline below the sapo or a byline (Znews, VTV), when none was above them: out of
     # the text; a name alone above it is the author (`Minh Khoa` above `Thứ ba, 20/1/2026 21:05
     # (GMT+7)`). It has a time; an event's `Thời gian: …`, a timeline's `Ngày 09/01/2025` and a
@@ -848,6 +883,7 @@ def parse_seed(text: str, boilerplate: Boilerplate) -> ParsedSeed:
     # The end: a byline, a `Theo …` source line and/or a closing `Hà Nội, ngày 7/10/2025` (or a
     # dateline alone, `Cập nhật: 24/11/2025`). An office's signature under them stays in the text.
     # A scholarly article's notes are below its author: set aside while the end is read.
+    del paras[tags_at(paras, boilerplate) :]
     notes = notes_at(paras)
     footnotes = paras[notes:]
     del paras[notes:]
@@ -946,6 +982,18 @@ def parse_seed(text: str, boilerplate: Boilerplate) -> ParsedSeed:
         lede=lede,
         blocks=tuple(blocks),
         warnings=tuple(warnings),
+    )
+
+
+def other_part(text: str, part: str) -> bool:
+    """Whether `text` is alone the name of a series' part other than `part` (`Bài 1: Con đường
+    nối hai miền biên giới` in part 2)."""
+    m = _SERIES_PART.match(text)
+    return (
+        m is not None
+        and m.group("part").lower() != part.lower()
+        and len(text) <= TITLE_MAX_CHARS
+        and not ends_sentence(text)
     )
 
 
@@ -1172,12 +1220,28 @@ def classify_blocks(paras: Sequence[str], lede_at: int | None) -> list[Block]:
             kind = BlockKind.TABLE
         elif is_caption(p):
             kind = BlockKind.CAPTION
-        elif i != lede_at and 0 < i < headed and not listed and looks_like_heading(p) and not _is_heading(blocks):
+        elif (
+            i != lede_at
+            and 0 < i < headed
+            and not listed
+            and looks_like_heading(p)
+            and not _is_heading(blocks)
+            and not _signs_below_date(paras, i)
+        ):
             kind = BlockKind.HEADING
         else:
             kind = BlockKind.PARAGRAPH
         blocks.append(Block(kind, p))
     return blocks
+
+
+def _signs_below_date(paras: Sequence[str], at: int) -> bool:
+    """Whether `paras[at]` is a signature under a place and date (a telegram's `Hà Nội, ngày 11
+    tháng 9 năm 2025` above `PHẠM MINH CHÍNH` and the signer's office): the name or the line
+    under it."""
+    return any(
+        at >= back and CLOSING_DATELINE.match(paras[at - back]) is not None for back in range(1, SIGNATURE_LINES + 1)
+    )
 
 
 def _is_heading(blocks: Sequence[Block]) -> bool:

@@ -1537,3 +1537,33 @@ def test_a_kicker_dropped_above_the_title_is_told(data: Data) -> None:
         "if it is the title, pin it with `title:`",
     )
     assert parse_seed(f"{T}\n{DL}\n{N}\n{P}", data.boilerplate).warnings == ()
+
+
+SERIES = "Ký ức Đường 217 - Kỳ 2: Những người mở đường qua đất bạn"
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "author", "paragraphs"),
+    [
+        # Links to a series' other parts, above the sapo and under `(Còn nữa)`; its own part stays.
+        (f"{SERIES}\n{DL}\nBài 1: Con đường nối hai miền biên giới\n{N}\n{P}\n(Còn nữa)\nKỳ 3: Nhịp cầu\nLê Hợi",
+         SERIES, "Lê Hợi", [N, P, "(Còn nữa)"]),
+        (f"{SERIES}\n{DL}\nKỳ 2: Những người mở đường\n{N}\n{P}", SERIES, None, ["Kỳ 2: Những người mở đường", N, P]),
+        (f"{T}\n{DL}\nKỳ 1: Ký ức không phai\n{N}\n{P}", T, None, ["Kỳ 1: Ký ức không phai", N, P]),  # no part named
+        # Tags without their label under the byline; one line under a name says where the writer is.
+        (f"{T}\n{DL}\n{N}\n{P}\nĐức Minh\nThương mại Việt - Lào kim ngạch\nHải quan", T, "Đức Minh", [N, P]),
+        (f"{T}\n{DL}\n{N}\n{P}\nĐức Minh\nViệt Nam\nLào\nHải quan", T, "Đức Minh", [N, P]),
+        (f"{T}\n{DL}\n{N}\n{P}\nHữu Chiến\nViêng Chăn", T, "Hữu Chiến", [N, P, "Viêng Chăn"]),
+        (f"{T}\n{DL}\n{N}\n{P}\nĐức Minh\nTheo VOV", T, "Đức Minh", [N, P]),
+        # A telegram's signer in capitals under its place and date: no heading.
+        (f"{T}\n{DL}\n{N}\nHà Nội, ngày 11 tháng 9 năm 2025\nPHẠM MINH CHÍNH\nThủ tướng Chính phủ\n{P}", T, None,
+         [N, "Hà Nội, ngày 11 tháng 9 năm 2025", "PHẠM MINH CHÍNH", "Thủ tướng Chính phủ", P]),
+    ],
+)  # fmt: skip
+def test_series_links_tags_and_a_telegrams_signer(
+    text: str, title: str, author: str | None, paragraphs: list[str], data: Data
+) -> None:
+    parsed = parse_seed(text, data.boilerplate)
+    assert (parsed.title, parsed.author) == (title, author)
+    assert [b.text for b in parsed.blocks] == paragraphs
+    assert not [b.text for b in parsed.blocks if b.kind is BlockKind.HEADING]
