@@ -1567,3 +1567,10 @@ def test_series_links_tags_and_a_telegrams_signer(
     assert (parsed.title, parsed.author) == (title, author)
     assert [b.text for b in parsed.blocks] == paragraphs
     assert not [b.text for b in parsed.blocks if b.kind is BlockKind.HEADING]
+
+
+@pytest.mark.parametrize("above", ["Tìm kiếm", "Menu", "Phóng sự", "Phóng sự ảnh", "Ký sự"])
+def test_a_search_box_or_a_kind_of_page_above_the_title_is_dropped_without_a_warning(above: str, data: Data) -> None:
+    parsed = parse_seed(f"BÁO SƠN LA\n{above}\n{T}\n{DL}\n{N}\n{P}", data.boilerplate)
+    assert (parsed.title, parsed.warnings) == (T, ())
+    assert above not in [b.text for b in parsed.blocks]
