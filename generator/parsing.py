@@ -138,6 +138,7 @@ _BYLINE_GENERIC = re.compile(
 _SALUTATION = re.compile(r"^(?:Kính\s+thưa|Thưa|Kính\s+gửi)\s", re.IGNORECASE)  # a speech's or a letter's
 _MINISTRY = re.compile(r"^Bộ\s", re.IGNORECASE)  # `BỘ NGOẠI GIAO …` signs a note; never its source
 _CLOCK = re.compile(r"\d[:h]\d\d")  # a time of day in a dateline: `21:05`, `8h00`
+_INTERVIEWER = re.compile(r"^(?:PV|P\.V|Phóng\s+viên|Hỏi|Câu\s+hỏi)\s*[:.-]", re.IGNORECASE)  # an interview's question
 _EVENT_TIME = re.compile(r"^Thời\s+gian\b", re.IGNORECASE)  # when an event takes place
 # A tag list's label alone on its line; the tags, one on each line, follow (`tag_list_at`).
 _TAG_LABEL = re.compile(r"^(?:Từ khóa|Từ khoá|Tags?)\s*:$", re.IGNORECASE)
@@ -638,13 +639,19 @@ def related_end(lines: Sequence[str], start: int, boilerplate: Boilerplate) -> i
         if (
             is_table(line)
             or line.endswith(":")
-            or not (teaser or looks_like_heading(line) or not ends_sentence(line))
+            or not (teaser or looks_like_heading(line) or not ends_sentence(line) or _asks(line))
             or _credited(line)
         ):
             # A sentence, a line that introduces what follows (`Bộ trưởng nhấn mạnh:`), a caption
             # with its credit (`… tốt nghiệp. Ảnh: NTCC`; a headline's `(ảnh)` marks a link to pictures).
             return at
     return None
+
+
+def _asks(line: str) -> bool:
+    """A headline that asks (`Tranh chấp thừa kế có yếu tố nước ngoài: Giải quyết thế nào?`): short,
+    and no interviewer's question (`PV: …?`)."""
+    return line.endswith("?") and len(line) <= HEADING_MAX_CHARS and not _INTERVIEWER.match(line)
 
 
 def table_row(line: str) -> list[str] | None:

@@ -375,6 +375,12 @@ def test_source_trailer(text: str, source: str | None) -> None:
             ["Bài viết.", "Đọc nhiều", "Chia sẻ", "Hai bên nhất trí tăng cường hợp tác trong các lĩnh vực."],
             ["Bài viết.", "", "Hai bên nhất trí tăng cường hợp tác trong các lĩnh vực."],
         ),
+        # A headline that asks is one of the block's; an interviewer's question is the article's.
+        (["Bài viết.", "Đọc tiếp", "Tiêu đề khác", "Tranh chấp thừa kế: Giải quyết thế nào?"], ["Bài viết."]),
+        (
+            ["Bài viết.", "Tin liên quan", "Tiêu đề khác", "PV: Ông đánh giá thế nào về hợp tác?", "Đáp."],
+            ["Bài viết.", "", "PV: Ông đánh giá thế nào về hợp tác?", "Đáp."],
+        ),
     ],
 )
 def test_a_related_links_block_ends_where_the_article_goes_on(lines: list[str], kept: list[str], data: Data) -> None:
