@@ -171,6 +171,7 @@ _LIST_ITEM = re.compile(r"^(?:\d{1,2}[.)]|[a-zđ]\)|[-–•+*])\s")
 # A part of a series under its name: `Kỳ 1: Ký ức không phai`, `Bài 2 - …`, `Phần cuối: …`.
 _SERIES_PART = re.compile(r"^(?:Kỳ|Bài|Phần)\s+(?P<part>\d{1,2}|[IVX]{1,4}|cuối)\s*[:.–-]", re.IGNORECASE)
 _PART_IN_TITLE = re.compile(r"\b(?:Kỳ|Bài|Phần)\s+(?P<part>\d{1,2}|[IVX]{1,4}|cuối)\s*[:.–-]", re.IGNORECASE)
+ENGLISH_MIN_WORDS = 4  # an original headline in English under a translation's title
 SERIES_LINKS_AT = 2  # paragraphs at the top and at the end that may link to another part of the series
 # A name above the dateline has at most this many words: five words in capitals under a title in
 # capitals are its second line (`BƯỚC VÀO GIAI ĐOẠN MỚI`).
@@ -951,7 +952,10 @@ def parse_seed(text: str, boilerplate: Boilerplate) -> ParsedSeed:
     # maybe under a picture's caption).
     # The lines kept between the title and the sapo come first (`Hội ngộ sau 50 năm` above `QĐND
     # Online - …`): the sapo's prefix is looked for below them too.
-    texts = list(islice((i for i, p in enumerate(paras) if not is_caption(p) and not is_table(p)), 2 + len(kept)))
+    texts = list(islice((i for i, p in enumerate(paras) if not is_caption(p) and not is_table(p)), 3 + len(kept)))
+    if len(texts) > 1 and in_english(paras[texts[0]]):
+        del texts[0]  # a translation's original headline under its title: it stays above the lede
+    del texts[2 + len(kept) :]
     lede_at = texts[0] if texts else None
     if lede_at is not None:
         for at in texts:
@@ -1002,6 +1006,12 @@ def other_part(text: str, part: str) -> bool:
         and len(text) <= TITLE_MAX_CHARS
         and not ends_sentence(text)
     )
+
+
+def in_english(text: str) -> bool:
+    """A line of at least four words in English, no sentence (`Laos eyes East-West Economic
+    Corridor to boost trade with Vietnam`): no letter Vietnamese adds to ASCII."""
+    return text.isascii() and len(text.split()) >= ENGLISH_MIN_WORDS and not ends_sentence(text)
 
 
 def is_anchor(text: str) -> bool:

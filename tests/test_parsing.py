@@ -1580,3 +1580,17 @@ def test_a_search_box_or_a_kind_of_page_above_the_title_is_dropped_without_a_war
     parsed = parse_seed(f"BÁO SƠN LA\n{above}\n{T}\n{DL}\n{N}\n{P}", data.boilerplate)
     assert (parsed.title, parsed.warnings) == (T, ())
     assert above not in [b.text for b in parsed.blocks]
+
+
+@pytest.mark.parametrize(
+    ("below_title", "lede"),
+    [
+        ("Laos eyes East-West Economic Corridor to boost trade with Vietnam", N),  # the original headline
+        ("Kỳ vọng hành lang kinh tế Đông - Tây", "Kỳ vọng hành lang kinh tế Đông - Tây"),  # a subtitle
+        ("East-West Corridor", "East-West Corridor"),  # too short to tell
+    ],
+)
+def test_an_original_headline_in_english_is_not_the_lede(below_title: str, lede: str, data: Data) -> None:
+    parsed = parse_seed(f"{T}\n{below_title}\nVientiane Times, 14/08/2025\n{N}\n{P}", data.boilerplate)
+    assert parsed.lede == lede
+    assert [b.text for b in parsed.blocks][:2] == [below_title, N]
