@@ -60,8 +60,10 @@ _YEARS = range(1900, 2100)
 
 CONTEXT_MAX = 160
 _CLAUSE_BREAK = re.compile(r"[;.!?]\s+|\n")
-# A list item's marker (`- `, `• `) is layout, not part of what the figure is about.
+# A list item's marker (`- `, `• `) is layout, not part of what the figure is about; nor is a
+# note's marker right after a word (`… còn hiệu lực(2).`, `… năm 2024[3]`).
 _LIST_MARKER = re.compile(r"\s*[-–•*+]\s+")
+_NOTE_MARK = re.compile(r"(?<=[^\s(\[])(?:\(\d{1,3}\)|\[\d{1,3}\])(?=[\s.,;:!?…]|$)")
 
 
 @dataclass(frozen=True)
@@ -81,7 +83,7 @@ def clause(text: str, start: int, end: int) -> str:
     right = right_match.start() if right_match else len(text)
     piece = text[left:right].strip().rstrip(".;,")
     if len(piece) <= CONTEXT_MAX:
-        return piece
+        return _NOTE_MARK.sub("", piece).rstrip(".;,")
     # Keep a window centred on the figure, on word boundaries.
     centre = (start + end) // 2 - left
     lo = max(0, centre - CONTEXT_MAX // 2)
@@ -92,7 +94,7 @@ def clause(text: str, start: int, end: int) -> str:
         window = "…" + window[window.find(" ") + 1 :]
     if hi < len(piece):
         window = window[: window.rfind(" ")] + "…"
-    return window
+    return _NOTE_MARK.sub("", window)
 
 
 def is_document_count(text: str, start: int, number: str) -> bool:

@@ -74,6 +74,13 @@ def test_figures(text: str, found: list[tuple[str, str]]) -> None:
         ("Họp.\n+ Kim ngạch đạt 5 tỷ USD", "Kim ngạch đạt 5 tỷ USD"),
         ("- 5 tỷ USD", "5 tỷ USD"),
         ("-5 tỷ USD là mức giảm", "-5 tỷ USD là mức giảm"),  # a sign, not a marker: no space after it
+        # A note's marker after a word is not part of it; a number in parentheses is.
+        (
+            "Vốn đầu tư đạt 5,5 tỷ USD với 251 dự án còn hiệu lực(2).",
+            "Vốn đầu tư đạt 5,5 tỷ USD với 251 dự án còn hiệu lực",
+        ),
+        ("Kim ngạch đạt 2,2 tỷ USD[3], như năm trước", "Kim ngạch đạt 2,2 tỷ USD, như năm trước"),
+        ("Kim ngạch đạt 2,2 tỷ USD (3) năm", "Kim ngạch đạt 2,2 tỷ USD (3) năm"),
     ],
 )
 def test_figure_context_is_its_clause(text: str, context: str) -> None:
