@@ -602,3 +602,24 @@ def test_search_works_on_the_404_page(browser: Browser, not_found_page: tuple[st
     )
     problems = [p for p in trouble.problems() if p != own_status]  # the missing page itself
     assert problems == [], "\n".join(problems)
+
+
+@pytest.mark.parametrize(
+    ("query", "text", "marked"),
+    [
+        ("năm", "Việt Nam năm 2024", ["năm"]),  # typed with accents: marked only with them
+        ("nam", "Việt Nam năm 2024", ["Nam", "năm"]),  # without: any accents
+        ("Năm nam", "Việt Nam năm 2024", ["Nam", "năm"]),
+        ("tô lâm", "Tô Lâm, tổ làm", ["Tô", "Lâm"]),
+        (nfd("tô lâm"), "Tô Lâm, tổ làm", ["Tô", "Lâm"]),  # typed decomposed; pages are NFC
+        ("dac", "Đặc biệt", ["Đặc"]),
+    ],
+)
+def test_a_word_typed_with_accents_is_marked_only_with_them(
+    box: Page, query: str, text: str, marked: list[str]
+) -> None:
+    got = box.evaluate(
+        "([query, text]) => vlSearch.marksIn(text, vlSearch.marked(vlSearch.terms(query))).map(m => m[0])",
+        [query, text],
+    )
+    assert got == marked

@@ -10,7 +10,8 @@
  * - Every syllable must occur (whole syllables: `quoc ph` waits for `phong`). Ranking: words typed
  *   with accents found with those accents, then the theme or person page whose whole title is the
  *   query (`to lam` → Tô Lâm's page), then adjacent words found side by side, then words in the
- *   title, then newest first. A word typed without accents matches any accents.
+ *   title, then newest first. A word typed without accents matches any accents; results mark the
+ *   words typed with accents only where the accents are the same (`năm` marks "năm", not "Nam").
  * - Every URL is resolved against Material's base_url (relative, or absolute on 404.html), so the
  *   site works under a sub-path, at a domain's root, and on a 404 page at any depth.
  * - Titles, dates and summaries are inserted as text; <mark> elements are made here.
@@ -83,7 +84,28 @@
     return ids;
   }
 
-  window.vlSearch = Object.freeze({ terms, shardOf, decode });
+  /* The words to highlight for a query (its terms): folded word → the forms typed with accents,
+     null when typed without (then any accents are marked: `nam` marks "Nam" and "năm", `năm` only
+     "năm"). */
+  function marked(query) {
+    const map = new Map();
+    for (const [exact, f] of query) {
+      const forms = map.get(f);
+      if (exact === f || forms === null) map.set(f, null);
+      else map.set(f, (forms || new Set()).add(exact));
+    }
+    return map;
+  }
+
+  /* The matches (of TOKEN) in `text` of the words to highlight (`marked`). */
+  function marksIn(text, words) {
+    return [...text.matchAll(TOKEN)].filter((match) => {
+      const forms = words.get(fold(match[0]));
+      return forms === null || (forms !== undefined && forms.has(match[0].normalize("NFC").toLowerCase()));
+    });
+  }
+
+  window.vlSearch = Object.freeze({ terms, shardOf, decode, marked, marksIn });
 
   const root = document.querySelector("[data-vl-search]");
   if (!root) return;
@@ -108,7 +130,7 @@
   let latest = 0; // the newest query: older answers arriving late are dropped
   let shown = []; // doc ids of the current results, best first
   let listed = 0; // how many of them were put in the list
-  let words = new Set(); // folded words of the current query, to highlight
+  let words = new Map(); // the current query's words to highlight (`marked`)
   let timer = null;
   let pending = null; // the newest search: { text, done }, for an Enter pressed before its results
 
@@ -179,11 +201,10 @@
     );
   }
 
-  /* `text` as nodes: the query's words (compared folded) in <mark>, the rest as text. */
+  /* `text` as nodes: the query's words in <mark>, the rest as text. */
   function highlighted(element, text) {
     let at = 0;
-    for (const match of text.matchAll(TOKEN)) {
-      if (!words.has(fold(match[0]))) continue;
+    for (const match of marksIn(text, words)) {
       element.append(text.slice(at, match.index));
       const mark = document.createElement("mark");
       mark.textContent = match[0];
@@ -254,7 +275,7 @@
       const found = await search(query);
       if (id !== latest) return;
       shown = found;
-      words = new Set(query.map(([, f]) => f));
+      words = marked(query);
       meta.textContent = found.length ? label("Count", found.length) : label("None");
       await showMore(id);
       if (id === latest) results.dataset.query = text;
