@@ -83,6 +83,12 @@ _DATE_TIME = rf"(?:{_TIME}{_SEP})?(?:{_DAY_FIRST}|{_ISO_STAMP})(?:{_SEP}(?:lúc\
 # `Xuất bản: 24/11/2025 08:15 | Cập nhật: 24/11/2025 10:02`, `14:20 03/06/2025 (Cập nhật: 16:05 03/06/2025)`
 _UPDATED = rf"(?:\s*\|\s*{_LABEL}{_DATE_TIME}|\s*\(\s*{_LABEL}{_DATE_TIME}\s*\))?"
 _BEFORE_DATE = rf"(?:{_TIME}{_SEP}{_WEEKDAY}{_SEP}|{_WEEKDAY}{_SEP})"  # `Thứ Hai, `; `10:15, Thứ Hai, ` (Lao Động)
+# Where and when a text was written: `Hà Nội, ngày 7/10/2025`, `Kon Tum, ngày 20 tháng 5 năm 2025`
+# (a letter's or a telegram's last line, an official document's heading).
+PLACE_AND_DATE = re.compile(
+    r"^[^\W\d_][^,\d]{0,40},\s*(?:ngày\s+)?(?:\d{1,2}[/.-]\d{1,2}[/.-]|\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+)(?P<year>\d{4})\.?$",
+    re.IGNORECASE,
+)
 DATELINE = re.compile(rf"^{_LABEL}?{_BEFORE_DATE}?{_DATE_TIME}{_ZONE}{_UPDATED}{_VIEWS}\s*$", re.IGNORECASE)
 # Between the two dates of a range: `(5/9/1995 - 5/9/2025)`, `từ 1/1/2024 đến 31/12/2024`.
 _RANGE_TO = re.compile(r"\s*(?:[-–—]|đến|tới)\s*(?:ngày\s+)?", re.IGNORECASE)

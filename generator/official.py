@@ -46,10 +46,6 @@ _SLOGAN = re.compile(
     re.IGNORECASE,
 )
 _NUMBER = re.compile(r"^Số\s*:\s*\S", re.IGNORECASE)  # `Số: 45/TCBC-VP`
-_PLACE_DATE = re.compile(
-    r"^[^\W\d_][^,\d]{0,40},\s*ngày\s+\d{1,2}(?:\s+tháng\s+\d{1,2}\s+năm\s+|[/.-]\d{1,2}[/.-])\d{4}\.?$",
-    re.IGNORECASE,
-)
 _RULE = re.compile(r"^[-_=*.–—]{3,}$")  # the line under the issuer or the motto
 _ABOUT = re.compile(r"^Về\s", re.IGNORECASE)  # `Về việc …`: said after the kind (`Quyết định về việc …`)
 _V_V = re.compile(r"^V/v\s*:?\s*", re.IGNORECASE)  # `V/v` for `Về việc`
@@ -82,7 +78,7 @@ def cells(line: str) -> list[str]:
 
 
 def _heading_part(cell: str) -> bool:
-    return any(p.match(cell) for p in (_MOTTO, _SLOGAN, _NUMBER, _PLACE_DATE, _RULE))
+    return any(p.match(cell) for p in (_MOTTO, _SLOGAN, _NUMBER, dates.PLACE_AND_DATE, _RULE))
 
 
 def _all_caps(cell: str) -> bool:
@@ -110,7 +106,7 @@ def read(lines: Sequence[str]) -> Document | None:
     issuer = [c for c in heading if _all_caps(c) and not _MOTTO.match(c)]
     if len(issuer) > 1 and _PLACE.match(issuer[-1]):
         issuer = [" ".join(issuer)]
-    date = next((d for c in heading if _PLACE_DATE.match(c) and (d := dates.find_text_date(c)[0])), None)
+    date = next((d for c in heading if dates.PLACE_AND_DATE.match(c) and (d := dates.find_text_date(c)[0])), None)
 
     rest = filled[rows:]
     text_from = rest[0] if rest else len(lines)

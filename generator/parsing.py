@@ -154,12 +154,8 @@ _LETTER_CLOSING = re.compile(rf"^(?:{'|'.join(LETTER_CLOSINGS)})\s*,?$", re.IGNO
 REPEAT_ANCHOR_MIN = 80
 REPEAT_MIN = 3  # two (a quote said again with its speaker, a summary box) are the article's
 SIGNATURE_LINES = 2  # under a letter's closing: the signer's name and their title, in either order
-# `Hà Nội, ngày 7/10/2025`, `Hà Nội, ngày 05 tháng 01 năm 2026` as the last line: where and when
-# the text was written.
-CLOSING_DATELINE = re.compile(
-    r"^[^\W\d_][^,\d]{0,40},\s*(?:ngày\s+)?(?:\d{1,2}[/.-]\d{1,2}[/.-]|\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+)(?P<year>\d{4})\.?$",
-    re.IGNORECASE,
-)
+# `Hà Nội, ngày 7/10/2025` as the last line: where and when the text was written.
+CLOSING_DATELINE = dates.PLACE_AND_DATE
 _ALL_CAPS_MIN_LETTERS = 4
 # A hard-wrapped page (`wrap_width`): its longest line, in characters; a line at least this part
 # of it is full; and how many full lines going on to the next make a page wrapped.
