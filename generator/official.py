@@ -36,10 +36,11 @@ FOOT_LINES_MAX = 14  # lines of the recipients and the signature
 KIND_MAX_WORDS = 8  # `THÔNG CÁO BÁO CHÍ`, `QUYẾT ĐỊNH`, `CÔNG ĐIỆN`
 
 # The national motto and the slogan under it: Vietnam's, or Laos' in Vietnamese.
+_REPUBLIC = r"CỘNG\s+H(?:ÒA|OÀ|OA)\s+"  # either placement of the tone mark
 _MOTTO = re.compile(
-    r"^CỘNG\s+H(?:ÒA|OÀ|OA)\s+(?:XÃ\s+HỘI\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM|DÂN\s+CHỦ\s+NHÂN\s+DÂN\s+LÀO)$", re.IGNORECASE
+    rf"^{_REPUBLIC}(?:XÃ\s+HỘI\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM|DÂN\s+CHỦ\s+NHÂN\s+DÂN\s+LÀO)$", re.IGNORECASE
 )
-HAS_MOTTO = re.compile(r"CỘNG\s+H(?:ÒA|OÀ|OA)\s+(?:XÃ\s+HỘI|DÂN\s+CHỦ)", re.IGNORECASE)  # a quick look first
+HAS_MOTTO = re.compile(rf"{_REPUBLIC}(?:XÃ\s+HỘI|DÂN\s+CHỦ)", re.IGNORECASE)  # a quick look first
 _SLOGAN = re.compile(
     r"^(?:Độc\s+lập\s*[-–]\s*Tự\s+do\s*[-–]\s*Hạnh\s+phúc"
     r"|H(?:òa|oà|oa)\s+bình\s*[-–]\s*Độc\s+lập\s*[-–]\s*Dân\s+chủ\s*[-–]\s*Thống\s+nhất\s*[-–]\s*Thịnh\s+vượng)$",

@@ -735,12 +735,17 @@ def paragraphs(lines: Sequence[str]) -> list[str]:
         if (
             joinable
             and groups
-            and line[0].islower()
-            and not ends_sentence(groups[-1][-1])
-            and not _LIST_ITEM.match(line)
-            and not is_table(line)
-            and not is_table(groups[-1][-1])
-        ) or (joinable and groups and _wrapped(groups[-1][-1], line, width)):
+            and (
+                (
+                    line[0].islower()
+                    and not ends_sentence(groups[-1][-1])
+                    and not _LIST_ITEM.match(line)
+                    and not is_table(line)
+                    and not is_table(groups[-1][-1])
+                )
+                or _wrapped(groups[-1][-1], line, width)
+            )
+        ):
             groups[-1].append(line)
             lengths[-1] += 1 + len(line)
         elif not groups or len(line) != lengths[-1] or line != " ".join(groups[-1]):
@@ -768,15 +773,18 @@ def parse_seed(text: str, boilerplate: Boilerplate) -> ParsedSeed:
             lines[first] = clean_line(header.rest)
             if header.warning:
                 warnings.append(header.warning)
-    raw = text.split("\n")
-    if header_at is not None:
-        raw[header_at] = lines[header_at]
-    document = official.read(raw) if official.HAS_MOTTO.search(text, 0, official.HEAD_CHARS_MAX) else None
-    if document is not None:
-        header_date = header_date or document.date
-        lines, raw = official.text_only(lines, document), official.text_only(raw, document)
-    if "\t" in text:
-        lines = with_tables(raw, lines, header_at)
+    # The lines as copied, tabs kept: for an official document's columns and for tables.
+    document: official.Document | None = None
+    motto = official.HAS_MOTTO.search(text, 0, official.HEAD_CHARS_MAX) is not None
+    if motto or "\t" in text:
+        raw = text.split("\n")
+        if header_at is not None:
+            raw[header_at] = lines[header_at]
+        if motto and (document := official.read(raw)) is not None:
+            header_date = header_date or document.date
+            lines, raw = official.text_only(lines, document), official.text_only(raw, document)
+        if "\t" in text:
+            lines = with_tables(raw, lines, header_at)
 
     paras = paragraphs(remove_boilerplate(lines, boilerplate))
     if once := repeated(paras):
@@ -853,6 +861,7 @@ def parse_seed(text: str, boilerplate: Boilerplate) -> ParsedSeed:
     if title and (part := _PART_IN_TITLE.search(title)):
         # Links to the series' other parts (`Bài 1: …` above the sapo of `… Kỳ 2: …`, the next
         # part's name under `(Còn nữa)`), at the top and at the end: not the article's text.
+        # At the end, one more: the byline under them is still there.
         ends = [*range(min(SERIES_LINKS_AT, len(paras))), *range(max(len(paras) - SERIES_LINKS_AT - 1, 0), len(paras))]
         links = {at for at in ends if other_part(paras[at], part.group("part"))}
         paras = [p for at, p in enumerate(paras) if at not in links]
