@@ -247,6 +247,12 @@ def _exchange(a: Path, b: Path) -> bool:
     raise OSError(err, os.strerror(err), str(a))
 
 
+def _empty(folder: Path) -> bool:
+    """Whether `folder` holds nothing, without listing all of it."""
+    with os.scandir(folder) as listing:
+        return next(listing, None) is None
+
+
 def _mirror_tree(src: Path, dst: Path, skip: set[str]) -> None:
     """Make `dst` hold a hard link to every file under `src` (a symlink: a copy of it), except
     the relative paths in `skip`, and nothing else.
@@ -377,9 +383,11 @@ def _stage(
     for rel in changed:
         if rel != MANIFEST:
             _write(staging / rel, wanted[rel])
-    for rel in removed:  # drop directories the removal emptied, if the generator made them
-        parent = (staging / rel).parent
-        while parent != staging and parent.exists() and not any(parent.iterdir()):
-            parent.rmdir()
-            parent = parent.parent
+    # Drop the folders the removal emptied, deepest first, each looked at once (not once per
+    # file removed from it: 7,000 pages removed from a folder of 10,000 listed it 7,000 times).
+    for emptied in sorted({(staging / rel).parent for rel in removed}, key=lambda f: (-len(f.parts), f)):
+        folder = emptied
+        while folder != staging and folder.exists() and _empty(folder):
+            folder.rmdir()
+            folder = folder.parent
     _write(staging / MANIFEST, _manifest_bytes(set(wanted) | current))

@@ -115,3 +115,31 @@ def test_a_write_links_only_what_changed_since_the_run_before(tmp_path: Path, mo
     # The tree held the second output: its pages 0-9 are not content/'s files (the third run
     # wrote them anew), and it lacks moi.md: those are linked again; trang-57.md is written.
     assert sorted(links) == sorted([*list(files(1))[:10], "moi.md"])
+
+
+@pytest.mark.parametrize("kept", [0, 1], ids=["folder emptied", "one page kept"])
+def test_removing_many_pages_looks_at_their_folder_a_few_times(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, kept: int
+) -> None:
+    content = tmp_path / "content"
+    pages = {f"bai-viet/{year}/p{i:03d}.md": b"x\n" for year in (2023, 2024) for i in range(150)}
+    write_content(content, pages | {"trang.md": b"t\n"})
+    listed: dict[str, int] = {}
+
+    def counting(real: Callable[..., object]) -> Callable[..., object]:
+        def listing(path: str | os.PathLike[str] = ".") -> object:
+            folder = os.path.relpath(path, tmp_path)
+            listed[folder] = listed.get(folder, 0) + 1
+            return real(path)
+
+        return listing
+
+    monkeypatch.setattr(os, "listdir", counting(os.listdir))
+    monkeypatch.setattr(os, "scandir", counting(os.scandir))
+    wanted = dict(list(pages.items())[:kept]) | {"trang.md": b"t\n"}
+    write_content(content, wanted)
+    monkeypatch.undo()
+    assert {path for path in snapshot(content) if path != MANIFEST} == set(wanted)
+    folders = {str(f.relative_to(content)) for f in content.rglob("*") if f.is_dir()}
+    assert folders == ({"bai-viet", "bai-viet/2023"} if kept else set())  # emptied folders gone
+    assert max(listed.values()) <= 3, listed  # 150 pages removed per folder: not 150 listings
