@@ -471,9 +471,10 @@ def render(
         searchindex.search_files,
         articles,
         data,
+        has_about,
         store,
         keys,
-        worth_it=many and searchindex.rebuilds(store, articles, data),
+        worth_it=many and searchindex.rebuilds(store, articles, data, has_about=has_about),
     )
     related_entry = related_key(articles, views)
     found = cache.in_background(

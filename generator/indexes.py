@@ -59,6 +59,21 @@ def page(title: str, description: str, *sections: str, meta: dict[str, object] |
     return front_matter(meta) + "\n" + "\n\n".join([f"# {mdtext.inline(title)}", *sections]) + "\n"
 
 
+# Each site page's title and description (its `<title>` and `<meta name="description">`), which
+# search also finds the page by (`searchindex.page_documents`); a year's page: `year_head`.
+HEADS: dict[str, tuple[str, str]] = {
+    layout.YEARS_INDEX: (LABELS["years_title"], LABELS["years_title"]),
+    layout.THEMES_INDEX: (LABELS["themes_title"], LABELS["themes_title"]),
+    layout.PEOPLE_INDEX: (LABELS["people_title"], LABELS["people_intro"]),
+    layout.TIMELINE: (LABELS["timeline_title"], LABELS["timeline_intro"]),
+    layout.FIGURES: (LABELS["figures_title"], LABELS["figures_intro"]),
+}
+
+
+def year_head(year: int) -> tuple[str, str]:
+    return LABELS["year"].format(y=year), f"{LABELS['years_title']}: {year}"
+
+
 def by_year(articles: Sequence[Article]) -> tuple[dict[int, list[Article]], list[Article]]:
     years: dict[int, list[Article]] = defaultdict(list)
     undated: list[Article] = []
@@ -117,7 +132,7 @@ def years_index(articles: Sequence[Article], data: Data) -> str:
     sections.append(f"[{LABELS['timeline_title']}]({layout.rel(here, layout.TIMELINE)})")
     if undated:
         sections += [f"## {LABELS['undated']}", entries(undated, data, here)]
-    return page(LABELS["years_title"], LABELS["years_title"], *sections)
+    return page(*HEADS[here], *sections)
 
 
 def year_steps(year: int, older: int | None, newer: int | None) -> str:
@@ -153,8 +168,7 @@ def year_page(
         sections += [f"## {LABELS['month'].format(m=month)}", entries(items, data, here)]
     if no_month:
         sections += [f"## {LABELS['no_month']}", entries(no_month, data, here)]
-    title = LABELS["year"].format(y=year)
-    return page(title, f"{LABELS['years_title']}: {year}", *sections)
+    return page(*year_head(year), *sections)
 
 
 def themes_index(articles: Sequence[Article], data: Data) -> str:
@@ -166,8 +180,7 @@ def themes_index(articles: Sequence[Article], data: Data) -> str:
         link = mdtext.link(t.name, layout.rel(here, layout.theme_page(t.slug)))
         items.append(f"- **{link}** ({n}): {mdtext.inline(t.description)}")
     return page(
-        LABELS["themes_title"],
-        LABELS["themes_title"],
+        *HEADS[here],
         "\n".join(items),
         f"## {LABELS['table_caption']}",
         theme_year_table(years, undated, data),
@@ -245,7 +258,7 @@ def people_index(articles: Sequence[Article], data: Data) -> str:
             if p.country == country
         ]
         sections += [f"## {mdtext.inline(country)}", "\n".join(rows)]
-    return page(LABELS["people_title"], LABELS["people_intro"], *sections)
+    return page(*HEADS[here], *sections)
 
 
 def person_description(person: Person) -> str:
@@ -290,7 +303,7 @@ def timeline(articles: Sequence[Article]) -> str:
         sections.append("\n".join(lines))
     if len(sections) == 1:
         sections.append(LABELS["no_articles"])
-    return page(LABELS["timeline_title"], LABELS["timeline_intro"], *sections)
+    return page(*HEADS[here], *sections)
 
 
 def figures_page(articles: Sequence[Article]) -> str:
@@ -309,7 +322,7 @@ def figures_page(articles: Sequence[Article]) -> str:
             sections += [f"## {KIND_LABELS[kind]}", "\n".join([header, "|---|---|---|---|", *rows])]
     if len(sections) == 1:
         sections.append(LABELS["no_articles"])
-    return page(LABELS["figures_title"], LABELS["figures_intro"], *sections)
+    return page(*HEADS[here], *sections)
 
 
 # What a page shows of each article it lists: a page is rebuilt only when one of these changes

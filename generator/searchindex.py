@@ -5,7 +5,8 @@ Zensical copy it as static files. A browser downloads only `index.json` and the 
 query needs, so a first query costs little at any number of articles (README, "Search").
 
 Documents: every article (newest first, so a lower id is a newer article and ties rank newest
-first), then every theme page and every person page. Terms, per document, without positions:
+first), then the site's own pages: the index pages, each year's, the about page, every theme's
+and every person's. Terms, per document, without positions:
 
 - `w`: folded syllables (accents removed, đ→d, lower case): `to`, `lam`, and a dated article's
   year (`2024`, as if its text said it: the year's page lists it); with each, the
@@ -33,14 +34,14 @@ import operator
 import re
 import unicodedata
 import zlib
-from collections.abc import Iterable, Iterator, Mapping, Sequence, Sized
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import cast, overload
 
 from . import cache, layout
 from .cache import Store
 from .data import Data
-from .indexes import person_description
+from .indexes import HEADS, person_description, year_head
 from .model import Article, Block
 from .text import is_latin, latin_class
 
@@ -236,16 +237,29 @@ class BlockTexts(Sequence[str]):
         return (tuple, (self._texts(),))
 
 
-def documents(articles: Iterable[Article], data: Data) -> list[Doc]:
-    """Articles newest first, then theme and person pages (found by title and description, as in
-    their `<meta name="description">`; their article lists are left out: each article is its own
-    document)."""
-    return [*map(article_doc, sorted(articles, key=Article.newest_first_key)), *page_documents(data)]
+def documents(articles: Sequence[Article], data: Data, *, has_about: bool) -> list[Doc]:
+    """Articles newest first, then the site's own pages (`page_documents`)."""
+    ordered = sorted(articles, key=Article.newest_first_key)
+    return [*map(article_doc, ordered), *page_documents(data, years_of(ordered), has_about=has_about)]
 
 
-def page_documents(data: Data) -> list[Doc]:
-    """The theme and person pages' documents (see `documents`)."""
-    docs = []
+def years_of(articles: Iterable[Article]) -> list[int]:
+    """The years with a page (`indexes.by_year`), newest first."""
+    return sorted({a.date.year for a in articles if a.date}, reverse=True)
+
+
+def page_documents(data: Data, years: Iterable[int], *, has_about: bool) -> list[Doc]:
+    """The site's own pages, found by their title and description, as in their `<meta
+    name="description">` (their article lists are left out: each article is its own document):
+    the index pages (`indexes.HEADS`), each year's page, the hand-written about page when there
+    is one, then every theme page and every person page."""
+    docs = [Doc(page_url(path), title, "", about, (about,)) for path, (title, about) in HEADS.items()]
+    for year in years:
+        title, about = year_head(year)
+        docs.append(Doc(page_url(layout.year_page(year)), title, "", about, (about,)))
+    if has_about:
+        name = layout.LABELS["about"]  # the nav's name for the hand-written page
+        docs.append(Doc(page_url(layout.ABOUT), name, "", name, (name,)))
     for t in data.themes:
         description = t.description or t.name
         docs.append(Doc(page_url(layout.theme_page(t.slug)), t.name, "", description, (description,)))
@@ -542,23 +556,28 @@ def _patched(
     return IndexState(tuple(keys), tuple(term_keys), sizes, files)
 
 
-def rebuilds(store: Store, articles: Sized, data: Data) -> bool:
-    """Whether `search_files` builds the index anew (none from the last run, or articles added or
+def rebuilds(store: Store, articles: Sequence[Article], data: Data, *, has_about: bool) -> bool:
+    """Whether `search_files` builds the index anew (none from the last run, or documents added or
     removed since) rather than reusing or patching it: work worth a process of its own."""
     last = store.get(STATE)
-    return not isinstance(last, IndexState) or len(last.keys) != len(articles) + len(page_documents(data))
+    pages = page_documents(data, years_of(articles), has_about=has_about)
+    return not isinstance(last, IndexState) or len(last.keys) != len(articles) + len(pages)
 
 
 def search_files(
-    articles: Iterable[Article], data: Data, store: Store | None = None, keys: Mapping[str, str] | None = None
+    articles: Sequence[Article],
+    data: Data,
+    has_about: bool,
+    store: Store | None = None,
+    keys: Mapping[str, str] | None = None,
 ) -> dict[str, bytes]:
-    """The search index for these articles and the site's themes and people.
+    """The search index for these articles and the site's own pages (`documents`).
 
     `keys` (article slug → a digest of the article) spare hashing every document's text."""
     if keys is None:
-        return index_files(documents(articles, data), store)
+        return index_files(documents(articles, data, has_about=has_about), store)
     ordered = sorted(articles, key=Article.newest_first_key)  # as in documents()
-    pages = page_documents(data)
+    pages = page_documents(data, years_of(ordered), has_about=has_about)
     others = [cache.digest(doc) for doc in pages]
     doc_keys = [keys[a.slug] for a in ordered] + others
     term_keys = [a.made_key or keys[a.slug] for a in ordered] + others

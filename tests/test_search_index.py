@@ -14,9 +14,11 @@ from conftest import ROOT, TODAY
 from hypothesis import given
 from hypothesis import strategies as st
 
+from generator import layout
 from generator import searchindex as si
 from generator.build import Paths, gather
 from generator.data import load_data
+from generator.indexes import index_plan
 from generator.model import Article
 
 CASES = Path(__file__).parent / "search_cases.json"  # also checked against the browser's script
@@ -241,7 +243,7 @@ def repo_articles() -> list[Article]:
 
 @pytest.fixture(scope="module")
 def repo_docs(repo_articles: list[Article]) -> list[si.Doc]:
-    return si.documents(repo_articles, load_data(ROOT / "data"))
+    return si.documents(repo_articles, load_data(ROOT / "data"), has_about=True)
 
 
 def year_of(d: si.Doc) -> set[str]:
@@ -265,10 +267,10 @@ def test_the_written_index_finds_exactly_the_documents_holding_every_syllable(
         assert scanned, "no document holds the query: the test would prove nothing"
 
 
-def test_the_written_index_finds_each_theme_and_person_page_by_its_whole_title(repo_docs: list[si.Doc]) -> None:
+def test_the_written_index_finds_each_site_page_by_its_whole_title(repo_docs: list[si.Doc]) -> None:
     files = si.index_files(repo_docs)
     pages = [(i, d) for i, d in enumerate(repo_docs) if not d.url.startswith("bai-viet/")]
-    assert len(pages) >= 10
+    assert len(pages) >= 20
     for i, d in pages:
         found = entry(files, "w", si.WHOLE + " ".join(f for _, f in si.terms(d.title)))
         assert isinstance(found, list) and si.decode(found[0]) == [i], d.title
@@ -290,9 +292,15 @@ def test_files_are_complete_and_small_shards_only(repo_docs: list[si.Doc]) -> No
     assert all(not path.startswith("/") and "://" not in path for path, _, _, _ in shown)
 
 
-def test_articles_come_newest_first_then_themes_and_people(repo_docs: list[si.Doc]) -> None:
-    kinds = [d.url.split("/")[0] for d in repo_docs]
-    assert kinds == sorted(kinds, key=["bai-viet", "chu-de", "nhan-vat"].index)
+def test_articles_come_newest_first_then_every_site_page_but_home(
+    repo_articles: list[Article], repo_docs: list[si.Doc]
+) -> None:
+    articles = [d for d in repo_docs if d.url.startswith("bai-viet/")]
+    assert repo_docs[: len(articles)] == articles
+    plan = index_plan(repo_articles, load_data(ROOT / "data"), has_about=True)
+    site_pages = {si.page_url(spec.path) for spec in plan if spec.path != layout.HOME} | {"gioi-thieu/"}
+    assert {d.url for d in repo_docs[len(articles) :]} == site_pages
+    assert {"nam/", "so-lieu/", "dong-thoi-gian/", "nam/2024/", "chu-de/"} <= site_pages
     dated = [tuple(reversed(d.date.split("/"))) for d in repo_docs if d.url.startswith("bai-viet/") and d.date]
     assert dated == sorted(dated, reverse=True) and len(dated) >= 5
 
@@ -354,8 +362,9 @@ def test_the_table_of_short_codes_is_the_varint_of_each_gap() -> None:
 def test_documents_made_when_asked_for_are_the_documents() -> None:
     data = load_data(ROOT / "data")
     articles, _, _ = gather(Paths(seeds=ROOT / "seeds", data=ROOT / "data"), data, TODAY)
-    expected = si.documents(articles, data)
-    lazy = si._Documents(sorted(articles, key=si.Article.newest_first_key), si.page_documents(data))
+    expected = si.documents(articles, data, has_about=False)
+    ordered = sorted(articles, key=si.Article.newest_first_key)
+    lazy = si._Documents(ordered, si.page_documents(data, si.years_of(ordered), has_about=False))
     assert len(lazy) == len(expected) and list(lazy) == expected
     assert lazy[-1] == expected[-1] and lazy[1:4] == expected[1:4]
     assert lazy[len(articles) :] == expected[len(articles) :]

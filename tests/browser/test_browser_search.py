@@ -265,14 +265,23 @@ TITLED_SEEDS = {
         "Tổng Bí thư Nguyễn Phú Trọng nhiều lần nhấn mạnh quan hệ đặc biệt Việt Nam – Lào; "
         "đồng chí Tô Lâm tiếp tục vun đắp quan hệ ấy.\n"
     ),
+    "t3.txt": (
+        "date 2024-06-03 Giới thiệu số liệu chính năm 2024 và dòng thời gian hợp tác\n\n"
+        "Ngày 3/6/2024, hai bên giới thiệu số liệu chính về thương mại năm 2024 và dòng thời gian "
+        "của các dự án hợp tác Việt Nam – Lào.\n"
+    ),
 }
-# Query → the theme or person page whose whole title it is: first, before those articles.
+# Query → the site page whose whole title it is: first, before those articles.
 PAGE_FIRST = [
     ("Tô Lâm", "/nhan-vat/to-lam/"),
     ("to lam", "/nhan-vat/to-lam/"),
     ("Phạm Minh Chính", "/nhan-vat/pham-minh-chinh/"),
     ("nguyen phu trong", "/nhan-vat/nguyen-phu-trong/"),
     ("Hợp tác Quốc hội", "/chu-de/lap-phap/"),
+    ("so lieu chinh", "/so-lieu/"),
+    ("Năm 2024", "/nam/2024/"),
+    ("dòng thời gian", "/dong-thoi-gian/"),
+    ("gioi thieu", "/gioi-thieu/"),
 ]
 
 
