@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from html import escape
 
 from .data import Theme
+from .layout import LABELS
 from .model import Article
 
 # Okabe–Ito colours: distinguishable with the common colour-vision deficiencies.
@@ -24,13 +25,19 @@ LEGEND_ROW, SWATCH = 22, 13
 MAX_BAR = 36
 YEAR_LABEL = FONT * 0.6 * 4 + 10  # a four-digit year and the space it needs around it
 LABEL_STEPS = (1, 2, 5, 10, 20, 25, 50, 100)
+AXIS_STEPS = (1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000, 2000, 2500, 5000, 10000)
+AXIS_LINES_MAX = 5  # grid lines above zero
 
 
-def _nice_max(value: int) -> int:
-    for step in (1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000, 2000, 5000):
-        if value <= step * 4:
-            return step * 4
-    return value
+def axis_scale(tallest: int) -> tuple[int, int]:
+    """`(step, lines)`: grid lines every `step` articles, the top one at or just above the
+    tallest bar (less than a step above it), at most AXIS_LINES_MAX of them."""
+    for step in AXIS_STEPS:
+        lines = -(-tallest // step)
+        if lines <= AXIS_LINES_MAX:
+            return step, max(lines, 1)
+    step = -(-tallest // AXIS_LINES_MAX)
+    return step, -(-tallest // step)
 
 
 def label_step(slot: float) -> int:
@@ -49,7 +56,8 @@ def chart(articles: Sequence[Article], themes: Sequence[Theme]) -> str:
     keys = [t.slug for t in themes] + [""]
     counts = Counter((a.date.year, a.themes[0] if a.themes else "") for a in dated if a.date)
     totals = Counter(a.date.year for a in dated if a.date)
-    top = _nice_max(max(totals.values()))
+    step, lines = axis_scale(max(totals.values()))
+    top = step * lines
     colours = {t.slug: PALETTE[i % len(PALETTE)] for i, t in enumerate(themes)} | {"": OTHER_COLOUR}
     names = {t.slug: t.name for t in themes} | {"": OTHER_LABEL}
     used = [k for k in keys if any(counts[(y, k)] for y in years)]
@@ -65,18 +73,17 @@ def chart(articles: Sequence[Article], themes: Sequence[Theme]) -> str:
         f'<svg viewBox="0 0 {WIDTH} {height}" width="{WIDTH}" height="{height}" role="img"'
         ' aria-labelledby="vl-chart-title vl-chart-desc"'
         f' xmlns="http://www.w3.org/2000/svg" font-size="{FONT}" fill="currentColor">',
-        '<title id="vl-chart-title">Số bài viết theo năm, chia theo chủ đề chính</title>',
+        f'<title id="vl-chart-title">{escape(LABELS["chart"])}</title>',
         '<desc id="vl-chart-desc">'
         + escape("; ".join(f"{y}: {totals[y]} bài" for y in years if totals[y]))
         + "</desc>",
     ]
-    for tick in range(5):
-        value = top * tick // 4
-        y = axis - PLOT_HEIGHT * tick / 4
+    for tick in range(lines + 1):
+        y = axis - PLOT_HEIGHT * tick / lines
         parts.append(
             f'<line x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{y:.1f}" y2="{y:.1f}" stroke="currentColor"'
             ' stroke-opacity=".15"/>'
-            f'<text x="{LEFT - 6}" y="{y + FONT * 0.35:.1f}" text-anchor="end">{value}</text>'
+            f'<text x="{LEFT - 6}" y="{y + FONT * 0.35:.1f}" text-anchor="end">{step * tick}</text>'
         )
     for n, year in enumerate(years):
         x = LEFT + n * slot + (slot - bar) / 2
@@ -99,5 +106,5 @@ def chart(articles: Sequence[Article], themes: Sequence[Theme]) -> str:
             f'<rect x="{LEFT}" y="{ly}" width="{SWATCH}" height="{SWATCH}" fill="{colours[key]}"/>'
             f'<text x="{LEFT + SWATCH + 7}" y="{ly + SWATCH - 1}">{escape(names[key])}</text>'
         )
-    parts.append("</svg>")
+    parts.append(f"</svg><figcaption>{escape(LABELS['chart'])}</figcaption>")
     return '<figure class="vl-chart">' + "".join(parts) + "</figure>"

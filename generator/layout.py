@@ -61,7 +61,7 @@ LABELS = {
     "seed": "Tệp gốc",
     "total": "Tổng",
     "table_caption": "Số bài viết theo chủ đề và năm",
-    "chart": "Số bài viết mỗi năm",
+    "chart": "Số bài viết theo năm, chia theo chủ đề chính",
     "timeline_title": "Dòng thời gian",
     "timeline_intro": "Mọi bài viết có ngày đăng, xếp theo thứ tự thời gian, từ cũ đến mới.",
     "figures_title": "Số liệu chính",

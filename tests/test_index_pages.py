@@ -7,11 +7,12 @@ import itertools
 import re
 from pathlib import Path
 
+import pytest
 from conftest import TODAY
 
 from generator import layout
 from generator.build import Paths, build
-from generator.chart import PHONE_COLUMN, chart
+from generator.chart import AXIS_LINES_MAX, PHONE_COLUMN, axis_scale, chart
 from generator.data import Data
 from generator.indexes import index_plan, themes_index, year_page
 from generator.model import Article, PartialDate
@@ -149,6 +150,31 @@ def test_chart_text_stays_legible_in_a_phone_column(data: Data) -> None:
     # Every legend key has a row of its own: the longest theme name never shares one.
     legend = re.findall(r'<rect x="([\d.]+)" y="([\d.]+)" width="13" height="13"', svg)
     assert len(legend) == len(data.themes) and len({y for _, y in legend}) == len(legend)
+
+
+@pytest.mark.parametrize(
+    ("tallest", "scale"),
+    [(1, (1, 1)), (2, (1, 2)), (5, (1, 5)), (6, (2, 3)), (11, (5, 3)), (41, (10, 5)), (300, (100, 3))],
+)
+def test_chart_axis_ends_at_the_tallest_bar_rounded_up_to_a_step(tallest: int, scale: tuple[int, int]) -> None:
+    assert axis_scale(tallest) == scale
+
+
+def test_chart_axis_is_never_a_step_or_more_above_the_tallest_bar() -> None:
+    """The axis went to twice the tallest bar (2 articles: up to 4; 41: up to 80)."""
+    for tallest in range(1, 30_000):
+        step, lines = axis_scale(tallest)
+        assert 1 <= lines <= AXIS_LINES_MAX and step * (lines - 1) < tallest <= step * lines, tallest
+
+
+def test_chart_has_a_visible_caption_and_its_grid_reaches_the_tallest_bar(data: Data) -> None:
+    arts = [article(f"a{n}", PartialDate(2024, 1), ("lap-phap",)) for n in range(6)]
+    arts.append(article("b", PartialDate(2023, 1), ("lap-phap",)))
+    svg = chart(arts, data.themes)
+    assert "<figcaption>Số bài viết theo năm, chia theo chủ đề chính</figcaption></figure>" in svg
+    assert re.findall(r'text-anchor="end">(\d+)<', svg) == ["0", "2", "4", "6"]
+    bar = re.search(r'<rect x="[\d.]+" y="([\d.]+)" width="[\d.]+" height="([\d.]+)" fill="[^"]+"><title>2024', svg)
+    assert bar and float(bar.group(1)) == 10.0 and float(bar.group(2)) == 200.0  # 6 of 6: the whole plot
 
 
 def test_chart_labels_every_year_of_a_short_range(data: Data) -> None:
