@@ -15,16 +15,20 @@ def html_pages(site: Path) -> list[Path]:
 
 
 def test_heading_links_and_tab_bar_are_labelled_in_vietnamese(built_site: Path) -> None:
-    """Python-Markdown's "Permanent link" and Material's "Tabs" were left in English, and
-    Material's Vietnamese back-to-top button said "back to the table of contents"."""
+    """Python-Markdown's "Permanent link" and Material's "Tabs" were left in English, Material's
+    Vietnamese back-to-top button said "back to the table of contents", and its skip link only
+    "skip"."""
     pages = html_pages(built_site)
-    headerlinks = 0
+    headerlinks = skipped = 0
     for page in pages:
         html = page.read_text(encoding="utf-8")
         tops = re.findall(
             r'<button type="button" class="md-top md-icon"[^>]*>.*?</svg>\s*(.*?)\s*</button>', html, re.S
         )
         assert tops == ["Lên đầu trang"], page
+        skips = re.findall(r'<a href="[^"]*" class="md-skip">\s*(.*?)\s*</a>', html, re.S)
+        assert skips in ([], ["Chuyển đến nội dung"]), page
+        skipped += len(skips)
         assert "Permanent link" not in html, page
         assert 'aria-label="Tabs"' not in html, page
         assert '<html lang="vi"' in html, page
@@ -34,6 +38,7 @@ def test_heading_links_and_tab_bar_are_labelled_in_vietnamese(built_site: Path) 
         if "md-tabs" in html:
             assert '<nav class="md-tabs" aria-label="Thẻ điều hướng"' in html, page
     assert headerlinks > len(pages)  # every page with a sub-heading has them
+    assert skipped > len(pages) // 2  # pages with a heading have a skip link
     assert '<nav class="md-tabs" aria-label="Thẻ điều hướng"' in (built_site / "index.html").read_text(encoding="utf-8")
 
 
