@@ -626,23 +626,56 @@ def related_end(lines: Sequence[str], start: int, boilerplate: Boilerplate) -> i
 
     Items are headlines (no closing full stop), teasers (`VOV.VN - Sáng 23/2, …`, or cut off:
     `…`, U+FFFD) and boilerplate; the first other line is the article's next paragraph or a
-    picture's caption (sites put a block of related links between paragraphs).
+    picture's caption (sites put a block of related links between paragraphs), or the
+    sub-heading above it (`sub_heading_above`).
     """
     for at in range(start, len(lines)):
         line = lines[at]
         if not line or boilerplate.cuts(line) or boilerplate.dropped(line):
             continue
-        teaser = source_prefix(line)[0] is not None or line.endswith(("…", "...", "\ufffd"))
         if (
             is_table(line)
             or line.endswith(":")
-            or not (teaser or looks_like_heading(line) or not ends_sentence(line) or _asks(line))
+            or not (_teaser(line) or looks_like_heading(line) or not ends_sentence(line) or _asks(line))
             or _credited(line)
         ):
             # A sentence, a line that introduces what follows (`Bộ trưởng nhấn mạnh:`), a caption
             # with its credit (`… tốt nghiệp. Ảnh: NTCC`; a headline's `(ảnh)` marks a link to pictures).
-            return at
+            return sub_heading_above(lines, start, at, boilerplate)
     return None
+
+
+def sub_heading_above(lines: Sequence[str], start: int, at: int, boilerplate: Boilerplate) -> int:
+    """Where the article goes on after a related-links block whose items start at `start`, when
+    line `at` is its next paragraph: the line above it if that is its sub-heading, else `at`.
+
+    A heading alone between blank lines under the block's headlines written as a run of lines
+    (`Tin liên quan` / `` / two headlines / `` / `Tháo gỡ vướng mắc về vốn` / `` / the paragraph)
+    is the article's: the site set its items apart otherwise. With blank lines between the
+    headlines, or none anywhere, the line may be the last headline, and stays the block's.
+    """
+    if (above := _paragraph_above(lines, at)) is None:
+        return at
+    last = _paragraph_above(lines, above)  # the block's last headline, in a run of lines
+    if last is None or last < start or not lines[last - 1]:
+        return at
+    line = lines[above]
+    if boilerplate.cuts(line) or boilerplate.dropped(line) or _teaser(line) or not looks_like_heading(line):
+        return at
+    return above
+
+
+def _paragraph_above(lines: Sequence[str], at: int) -> int | None:
+    """The last line of the paragraph above line `at`, when blank lines stand between them."""
+    above = at
+    while above > 0 and not lines[above - 1]:
+        above -= 1
+    return above - 1 if 0 < above < at else None
+
+
+def _teaser(line: str) -> bool:
+    """A related article's teaser: `VOV.VN - Sáng 23/2, …`, or cut off (`…`, U+FFFD)."""
+    return source_prefix(line)[0] is not None or line.endswith(("…", "...", "\ufffd"))
 
 
 def _asks(line: str) -> bool:

@@ -387,6 +387,30 @@ def test_a_related_links_block_ends_where_the_article_goes_on(lines: list[str], 
     assert parsing.remove_boilerplate(lines, data.boilerplate) == kept
 
 
+HEADLINES = "Cao tốc Hà Nội - Vientiane: Cần cơ chế đặc thù\nKhởi công đường sắt Vientiane - Vũng Áng"
+SUB, NEXT = "Tháo gỡ vướng mắc về vốn", "Bộ trưởng đề nghị phía Lào sớm hoàn thiện thủ tục."
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        # The block's headlines in a run of lines, then a line alone between blank lines above the
+        # next paragraph: the article's sub-heading (qa14), with or without the block's heading.
+        (f"Tin liên quan\n\n{HEADLINES}\n\n{SUB}\n\n{NEXT}", [SUB, NEXT]),
+        (f"Tin liên quan\nTiêu đề khác\n\n{SUB}\n\n{NEXT}", [SUB, NEXT]),
+        # Blank lines between the headlines, or none at all, tell nothing: the line is the block's.
+        (f"Tin liên quan\n\nTiêu đề khác\n\n{SUB}\n\n{NEXT}", [NEXT]),
+        (f"Tin liên quan\n{HEADLINES}\n{SUB}\n{NEXT}", [NEXT]),
+        (f"Tin liên quan\n\n{HEADLINES}\n\nTiêu đề khác\n{SUB}\n\n{NEXT}", [NEXT]),  # in a run too
+        (f"Tin liên quan\n\n{HEADLINES}\n\nVOV.VN - Sáng 23/2, tại trụ sở\n\n{NEXT}", [NEXT]),  # a teaser
+        (f"Tin liên quan\n\n{HEADLINES}\n\nXem thêm\n\n{NEXT}", [NEXT]),  # boilerplate
+    ],
+)
+def test_a_sub_heading_under_a_related_links_block_is_the_articles(text: str, kept: list[str], data: Data) -> None:
+    lines = parsing.remove_boilerplate(["Bài viết.", "", *text.split("\n")], data.boilerplate)
+    assert [line for line in lines if line] == ["Bài viết.", *kept]
+
+
 ARTICLE = "Hai bên nhất trí tăng cường hợp tác.\n\nHai bên ký kết 12 văn kiện."
 D24, D26 = PartialDate(2025, 11, 24), PartialDate(2025, 11, 26)
 
