@@ -1606,6 +1606,18 @@ def test_a_search_box_or_a_kind_of_page_above_the_title_is_dropped_without_a_war
     assert above not in [b.text for b in parsed.blocks]
 
 
+@pytest.mark.parametrize("masthead", ["BÁO QUẢNG TRỊ - BẢN IN", "Báo Quảng Trị - Bản in", "BÁO QUẢNG TRỊ | BÁO IN"])
+def test_a_print_editions_masthead_is_dropped_without_a_warning(masthead: str, data: Data) -> None:
+    """A paper's print edition copied with its masthead (c5-24): not a kicker; the source is the
+    one the text names."""
+    end = "MINH TUẤN\nNguồn: Báo Quảng Trị"
+    parsed = parse_seed(
+        f"{masthead}\n{T}\nXuất bản lúc 15:02 ngày 21 tháng 08 năm 2025\n{N}\n{P}\n{end}", data.boilerplate
+    )
+    assert (parsed.title, parsed.source, parsed.author, parsed.warnings) == (T, "Báo Quảng Trị", "MINH TUẤN", ())
+    assert [b.text for b in parsed.blocks] == [N, P]
+
+
 @pytest.mark.parametrize(
     ("below_title", "lede"),
     [
