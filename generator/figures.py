@@ -7,7 +7,7 @@ Each figure keeps the clause it was found in, so a reader sees what the number i
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -58,6 +58,14 @@ _ARTICLE_WORD = re.compile(r"(?<!\w)(?:điều|khoản|chương|mục|phần|đi
 _ARTICLE_WORD_REACH = 40  # how far back from the number to look for the word: it and any spacing
 _YEARS = range(1900, 2100)
 
+# Where a correction's corrected text starts (`Nay xin đính chính lại là: …`, `nay sửa lại là …`,
+# `Xin đọc lại là …`, `Xin đính chính như sau: …`): what is above it quotes the text printed
+# wrongly (`đã ghi là 560 triệu USD`), whose figures the correction withdraws.
+_CORRECTED = re.compile(
+    r"(?<!\w)(?:nay|xin)\s+(?:xin\s+)?(?:đính\s+chính|sửa|đọc)(?:\s+lại)?\s*(?:là|như\s+sau|:)(?!\w)",
+    re.IGNORECASE,
+)
+
 CONTEXT_MAX = 160
 _CLAUSE_BREAK = re.compile(r"[;.!?]\s+|\n")
 # A list item's marker (`- `, `• `) is layout, not part of what the figure is about; nor is a
@@ -104,16 +112,28 @@ def is_document_count(text: str, start: int, number: str) -> bool:
     return _ARTICLE_WORD.search(text, max(0, start - _ARTICLE_WORD_REACH), start) is None
 
 
+def corrected_from(blocks: Sequence[Block]) -> tuple[int, int]:
+    """Where a correction's corrected text starts, as (block, character): figures above it are the
+    ones it withdraws. (0, 0) in an article that corrects nothing."""
+    for i, block in enumerate(blocks):
+        if block.kind is BlockKind.PARAGRAPH and (m := _CORRECTED.search(block.text)):
+            return i, m.end()
+    return 0, 0
+
+
 def extract(blocks: Iterable[Block]) -> tuple[Figure, ...]:
-    """Figures in body paragraphs (not captions, not headings), first mention of each value."""
+    """Figures in body paragraphs (not captions, not headings), first mention of each value; in a
+    correction, from its corrected text on (`corrected_from`)."""
+    blocks = list(blocks)
+    first, start = corrected_from(blocks)
     found: list[tuple[int, int, Figure]] = []
     seen: set[tuple[FigureKind, str]] = set()
-    for i, block in enumerate(blocks):
+    for i, block in enumerate(blocks[first:], first):
         if block.kind is not BlockKind.PARAGRAPH:
             continue
         spans: list[tuple[int, int]] = []
         for kind, pattern in PATTERNS:
-            for m in pattern.finditer(block.text):
+            for m in pattern.finditer(block.text, start if i == first else 0):
                 if any(s < m.end() and m.start() < e for s, e in spans):
                     continue  # `5 tỷ USD` is not also a percent or a count
                 if kind is FigureKind.DOCUMENTS and not is_document_count(block.text, m.start(), m.group(0).split()[0]):

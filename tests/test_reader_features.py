@@ -109,6 +109,28 @@ def test_figures_box_prints_a_clause_once(texts: list[str], items: list[str]) ->
     assert [line.removeprefix("    - ") for line in box.splitlines()[2:]] == items
 
 
+WRONG = 'Trên Báo số ra ngày 16/6/2025, bài "Kim ngạch tăng mạnh" có nội dung: "kim ngạch đạt 560 triệu USD".'
+
+
+@pytest.mark.parametrize(
+    ("texts", "found"),
+    [
+        # A correction (c5-10): the figure it withdraws, printed wrongly, is not one of its figures.
+        (
+            [WRONG, 'Nay xin đính chính lại là: "kim ngạch đạt 465 triệu USD, tăng 12% so với cùng kỳ".'],
+            ["465 triệu USD", "12%"],
+        ),
+        (["Bài viết đã ghi là 560 triệu USD, nay sửa lại là 465 triệu USD."], ["465 triệu USD"]),
+        (["Bài đã in nhầm là 15%. Xin đọc lại là 12%."], ["12%"]),
+        ([WRONG, "Nay xin đính chính như sau: kim ngạch đạt 465 triệu USD."], ["465 triệu USD"]),
+        # Without the corrected text, nothing is withdrawn.
+        (["Bài viết đã ghi là 560 triệu USD; kim ngạch đạt 465 triệu USD."], ["560 triệu USD", "465 triệu USD"]),
+    ],
+)
+def test_a_corrections_withdrawn_figure_is_no_key_figure(texts: list[str], found: list[str]) -> None:
+    assert [f.value for f in extract([para(t) for t in texts])] == found
+
+
 def test_figures_ignore_captions() -> None:
     assert extract([Block(BlockKind.CAPTION, "Ký 12 văn kiện (Ảnh: TTXVN)")]) == ()
 
