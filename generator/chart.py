@@ -31,11 +31,11 @@ AXIS_LINES_MAX = 5  # grid lines above zero
 
 def axis_scale(tallest: int) -> tuple[int, int]:
     """`(step, lines)`: grid lines every `step` articles, the top one at or just above the
-    tallest bar (less than a step above it), at most AXIS_LINES_MAX of them."""
+    tallest bar (less than a step above it), at most AXIS_LINES_MAX of them. `tallest` >= 1."""
     for step in AXIS_STEPS:
         lines = -(-tallest // step)
         if lines <= AXIS_LINES_MAX:
-            return step, max(lines, 1)
+            return step, lines
     step = -(-tallest // AXIS_LINES_MAX)
     return step, -(-tallest // step)
 
@@ -106,5 +106,6 @@ def chart(articles: Sequence[Article], themes: Sequence[Theme]) -> str:
             f'<rect x="{LEFT}" y="{ly}" width="{SWATCH}" height="{SWATCH}" fill="{colours[key]}"/>'
             f'<text x="{LEFT + SWATCH + 7}" y="{ly + SWATCH - 1}">{escape(names[key])}</text>'
         )
-    parts.append(f"</svg><figcaption>{escape(LABELS['chart'])}</figcaption>")
+    # The caption repeats the SVG's title for the eye: hidden from screen readers, which read the title.
+    parts.append(f'</svg><figcaption aria-hidden="true">{escape(LABELS["chart"])}</figcaption>')
     return '<figure class="vl-chart">' + "".join(parts) + "</figure>"

@@ -171,7 +171,8 @@ def test_chart_has_a_visible_caption_and_its_grid_reaches_the_tallest_bar(data: 
     arts = [article(f"a{n}", PartialDate(2024, 1), ("lap-phap",)) for n in range(6)]
     arts.append(article("b", PartialDate(2023, 1), ("lap-phap",)))
     svg = chart(arts, data.themes)
-    assert "<figcaption>Số bài viết theo năm, chia theo chủ đề chính</figcaption></figure>" in svg
+    caption = '<figcaption aria-hidden="true">Số bài viết theo năm, chia theo chủ đề chính</figcaption></figure>'
+    assert caption in svg  # seen, not read twice: the SVG's title says the same
     assert re.findall(r'text-anchor="end">(\d+)<', svg) == ["0", "2", "4", "6"]
     bar = re.search(r'<rect x="[\d.]+" y="([\d.]+)" width="[\d.]+" height="([\d.]+)" fill="[^"]+"><title>2024', svg)
     assert bar and float(bar.group(1)) == 10.0 and float(bar.group(2)) == 200.0  # 6 of 6: the whole plot
