@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -49,24 +50,46 @@ def _record_lines(node: yaml.Node, prefix: KeyPath, out: dict[KeyPath, int], pat
             _record_lines(item, (*prefix, i), out, path)
 
 
-class _Loader(yaml.SafeLoader):
-    """SafeLoader that leaves plain dates as text (`date: 2024-02-30` is then our error with a
-    line), and whose explicit `!!timestamp` values that cannot exist are YAML errors, not ValueError."""
+class _Dates:
+    """Leaves plain dates as text (`date: 2024-02-30` is then our error with a line); explicit
+    `!!timestamp` values that are not dates or cannot exist are YAML errors."""
+
+    timestamp_regexp = yaml.SafeLoader.timestamp_regexp
 
     def construct_yaml_timestamp(self, node: yaml.Node) -> object:
+        if not self.timestamp_regexp.match(node.value):  # PyYAML would fail with AttributeError
+            raise yaml.constructor.ConstructorError(None, None, f"not a date: {node.value!r}", node.start_mark)
         try:
-            return super().construct_yaml_timestamp(node)
+            return super().construct_yaml_timestamp(node)  # type: ignore[misc]
         except ValueError as exc:
             raise yaml.constructor.ConstructorError(
                 None, None, f"impossible date {node.value!r} ({exc})", node.start_mark
             ) from None
 
 
-_Loader.add_constructor("tag:yaml.org,2002:timestamp", _Loader.construct_yaml_timestamp)
-_Loader.yaml_implicit_resolvers = {
+class _Loader(_Dates, yaml.SafeLoader):
+    """PyYAML's own safe loader, in Python: the reference, and the wording of every error."""
+
+
+class _FastLoader(_Dates, getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+    """The same over libyaml's parser, which PyYAML's wheels hold: eight times faster, and
+    curations are many. It words errors differently (a text it rejects is read again by
+    `_Loader` for the message), and of the texts `_Loader` rejects it accepts a few: a tab where
+    PyYAML allows none, `|#` (tests/test_properties.py)."""
+
+
+# Texts holding one of these go to `_Loader` alone: libyaml reads tabs, a BOM inside the text,
+# NEL and the line and paragraph separators otherwise than PyYAML does, and can keep other data.
+_PYYAML_ONLY = re.compile("[\t\x85\u2028\u2029\ufeff]")
+
+
+_IMPLICIT = {
     first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
+for _loader in (_Loader, _FastLoader):
+    _loader.add_constructor("tag:yaml.org,2002:timestamp", _loader.construct_yaml_timestamp)
+    _loader.yaml_implicit_resolvers = _IMPLICIT
 
 
 YAML_ERRORS = (yaml.YAMLError, ValueError, TypeError, RecursionError)  # what parsing a text can raise
@@ -86,15 +109,30 @@ def yaml_error(path: str, exc: BaseException, text: str | None = None) -> Config
     return ConfigError(path, f"invalid YAML: {exc}")
 
 
+def _load(loader_class: type[_Loader | _FastLoader], text: str) -> tuple[yaml.Node | None, Any]:
+    """The document's node (its lines) and its data, parsed once; safe loaders: no Python objects."""
+    loader = loader_class(text)
+    try:
+        node = loader.get_single_node()
+        return node, loader.construct_document(node) if node is not None else None
+    finally:
+        loader.dispose()
+
+
+def _parse(text: str) -> tuple[yaml.Node | None, Any]:
+    """`_load` by libyaml where it reads as PyYAML does; one of YAML_ERRORS worded by PyYAML."""
+    if not _PYYAML_ONLY.search(text):
+        try:
+            return _load(_FastLoader, text)
+        except YAML_ERRORS:
+            pass  # parsed again below, for PyYAML's message
+    return _load(_Loader, text)
+
+
 def parse_yaml(text: str, path: str) -> YamlDoc:
     """Parse YAML safely; a syntax error becomes a ConfigError with its line."""
     try:
-        loader = _Loader(text)  # a SafeLoader: no Python objects
-        try:
-            node = loader.get_single_node()  # parsed once: the lines come from the same nodes
-            data = loader.construct_document(node) if node is not None else None
-        finally:
-            loader.dispose()
+        node, data = _parse(text)
     except YAML_ERRORS as exc:
         raise yaml_error(path, exc, text) from None
     lines: dict[KeyPath, int] = {}

@@ -633,6 +633,9 @@ CURATION_ERRORS = [
      "joined by '-' (no '/' or '.')"),
     ("slug-slash", "slug: a/b\n", 1, "'slug' 'a/b' must be lower-case ASCII words joined by '-' (no '/' or '.')"),
     ("date-words", "date: tomorrow\n", 1, "'date': not a date: 'tomorrow'"),
+    ("date-tag-words", "date: !!timestamp soon\n", 1, "invalid YAML: not a date: 'soon'"),
+    ("date-tag-impossible", "date: !!timestamp 2024-02-30\n", 1, "invalid YAML: impossible date '2024-02-30' (day "
+     "is out of range for month)"),
     ("date-impossible", "\ndate: 2024-13-45\n", 2, "'date': impossible date '2024-13-45' (month 13 out of range)"),
     ("date-impossible-text", "date: '31/02/2024'\n", 1, "'date': impossible date '31/02/2024' (day is out of range "
      "for month)"),

@@ -4,7 +4,8 @@
 - the front matter MkDocs reads back (and `yaml.safe_load` reads back) is exactly what the
   generator meant to write;
 - the page rendered with the Markdown extensions of mkdocs.yml carries no tag or attribute from
-  the seed, no `<` or `&` of the seed unescaped, and shows every paragraph as written.
+  the seed, no `<` or `&` of the seed unescaped, and shows every paragraph as written;
+- a YAML file PyYAML's own loader accepts reads the same through libyaml's (`yamlfile`).
 """
 
 from __future__ import annotations
@@ -18,10 +19,11 @@ from hypothesis import strategies as st
 from mkdocs.utils.meta import YAML_RE
 from rendering import elements, markdown_html, to_html, unexpected_markup
 
-from generator import mdtext
+from generator import mdtext, yamlfile
 from generator.build import make_article
 from generator.curation import Curation
 from generator.data import Data
+from generator.errors import ConfigError
 from generator.model import Article, BlockKind
 from generator.pages import article_meta, render_article
 from generator.parsing import paragraphs, parse_seed
@@ -148,3 +150,45 @@ def _paragraphs_reference(lines: list[str]) -> list[str]:
 @given(st.lists(st.sampled_from(["", "a b", "a", "b", "A.", "c d.", "x”", "”", "a b", "Ab", "á", "e?"]), max_size=30))
 def test_paragraphs_joins_as_before_in_linear_time(lines: list[str]) -> None:
     assert paragraphs(lines) == _paragraphs_reference(lines)
+
+
+# Pieces of curation files, and of the characters libyaml reads otherwise than PyYAML.
+YAML_PIECES = [
+    "title: ", "date: ", "people:\n", "  - ", "- ", "a", "Đổi", " ", "\n", ":", "'", '"', "[", "]", "{", "}", ",",
+    "#", "!!timestamp ", "2024-02-30", "2024-02-03", "yes", "~", "|", ">", "&a ", "*a", "? ", "---\n", "...\n",
+    "\\", "1.5", ".inf", "<<: ", "\t", "\x85", "\u2028", "\u2029", "\ufeff",
+]  # fmt: skip
+
+
+def _reference(text: str) -> yamlfile.YamlDoc | ConfigError:
+    """`yamlfile.parse_yaml` with PyYAML's own loader alone."""
+    try:
+        node, data = yamlfile._load(yamlfile._Loader, text)
+        lines: dict[yamlfile.KeyPath, int] = {}
+        if node is not None:
+            yamlfile._record_lines(node, (), lines, "x.yml")
+    except yamlfile.YAML_ERRORS as exc:
+        return yamlfile.yaml_error("x.yml", exc, text)
+    except ConfigError as exc:  # a key given twice
+        return exc
+    return yamlfile.YamlDoc("x.yml", data, lines)
+
+
+def _shown(read: yamlfile.YamlDoc | ConfigError) -> object:
+    return str(read) if isinstance(read, ConfigError) else (repr(read.data), read.lines)
+
+
+@PROPERTY
+@given(st.lists(st.sampled_from(YAML_PIECES), max_size=16).map("".join))
+@example("\ufeff\ufeff")  # libyaml reads None, PyYAML a BOM
+@example("title: [x\nsource: y\n")  # both reject it: the message is PyYAML's
+@example("a: 1\na: 2\n")
+def test_yaml_reads_as_pyyaml_does(text: str) -> None:
+    expected = _reference(text)
+    try:
+        got: yamlfile.YamlDoc | ConfigError = yamlfile.parse_yaml(text, "x.yml")
+    except ConfigError as exc:
+        got = exc
+    if isinstance(expected, ConfigError) and not isinstance(got, ConfigError):
+        return  # libyaml accepts a few texts PyYAML rejects (`yamlfile._FastLoader`)
+    assert _shown(got) == _shown(expected)
