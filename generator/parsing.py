@@ -927,7 +927,8 @@ def parse_seed(text: str, boilerplate: Boilerplate) -> ParsedSeed:
         top_dates.append(published_first(paras.pop(1)))
 
     # The end: a byline, a `Theo …` source line and/or a closing `Hà Nội, ngày 7/10/2025` (or a
-    # dateline alone, `Cập nhật: 24/11/2025`). An office's signature under them stays in the text.
+    # dateline alone, `Cập nhật: 24/11/2025`). An office's signature stays in the text, and so
+    # does the closing above it (`Hà Nội, ngày 5 tháng 1 năm 2026` above `BỘ NGOẠI GIAO`).
     # A scholarly article's notes are below its author: set aside while the end is read.
     del paras[tags_at(paras, boilerplate) :]
     notes = notes_at(paras)
@@ -975,6 +976,8 @@ def parse_seed(text: str, boilerplate: Boilerplate) -> ParsedSeed:
             author = names  # (`Ngọc Hà` above `Nội dung: Ngọc Hà - Ảnh: NLĐ`: the name twice, both go)
         elif closing is None and (_closing(last) or (is_dateline(last) and _PUBLISHED.match(last))):
             closing = last
+            if signature:  # where and when a statement was signed, above who signs it: both stay
+                signature.insert(0, last)
         elif not signature and closing is None and signs(last):
             signature.append(last)
         else:

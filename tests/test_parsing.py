@@ -1152,6 +1152,29 @@ def test_what_closes_an_article_and_what_stays(end: str, date: PartialDate | Non
     assert (parsed.date, parsed.blocks[-1].text) == (date, last)
 
 
+SIGNED = "Hà Nội, ngày 24 tháng 11 năm 2025"
+
+
+@pytest.mark.parametrize(
+    ("end", "author", "last"),
+    [
+        # A statement's or a letter's place and date of signing stays above its signer.
+        (f"{SIGNED}\nBỘ NGOẠI GIAO", None, [SIGNED, "BỘ NGOẠI GIAO"]),
+        ("Hà Nội, ngày 24/11/2025\nVĂN PHÒNG CHÍNH PHỦ", None, ["Hà Nội, ngày 24/11/2025", "VĂN PHÒNG CHÍNH PHỦ"]),
+        (
+            f"{SIGNED}\nBỘ TRƯỞNG BỘ NGOẠI GIAO\nLê Hoài Trung",
+            "Lê Hoài Trung",
+            [SIGNED, "BỘ TRƯỞNG BỘ NGOẠI GIAO"],
+        ),
+        # Without a signer it is the article's date line: it goes (test_what_closes_an_article…).
+        (SIGNED, None, [N, P]),
+    ],
+)
+def test_a_signing_line_stays_with_its_signer(end: str, author: str | None, last: list[str], data: Data) -> None:
+    parsed = parse_seed(f"Tiêu đề\n{N}\n{P}\n{end}", data.boilerplate)
+    assert (parsed.date, parsed.author, [b.text for b in parsed.blocks][-2:]) == (D24, author, last)
+
+
 def test_the_publication_date_of_a_dateline_with_two(data: Data) -> None:
     parsed = parse_seed(f"Tiêu đề\nCập nhật: 03/12/2025 10:02 | Xuất bản: 24/11/2025 08:15\n{N}\n{P}", data.boilerplate)
     assert (parsed.date, parsed.lede) == (D24, N)
