@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import base64
+
 import pytest
 from playwright.sync_api import ViewportSize
 
@@ -65,6 +67,36 @@ def test_theme_year_table_on_a_phone(reader: Reader, site_url: str) -> None:
     assert [line for name in found["lines"] for line in name if line.startswith("–")] == [], found
     assert found["scrolled"] > 0, found  # the table is wider than the phone: the check below means something
     assert found["year"] >= -0.5, found  # still in the frame, not scrolled off to its left
+
+
+# The mean brightness (0–255) of the frame's two rightmost columns of pixels, read from a
+# screenshot by the browser itself (no image library in the test dependencies).
+_EDGE = """async png => {
+    const img = new Image();
+    img.src = "data:image/png;base64," + png;
+    await img.decode();
+    const canvas = document.createElement("canvas");
+    canvas.width = img.width;
+    canvas.height = img.height;
+    const g = canvas.getContext("2d");
+    g.drawImage(img, 0, 0);
+    const d = g.getImageData(img.width - 2, 0, 2, img.height).data;
+    let sum = 0;
+    for (let i = 0; i < d.length; i += 4) sum += d[i] + d[i + 1] + d[i + 2];
+    return sum / (d.length / 4) / 3;
+}"""
+
+
+def test_theme_year_table_on_a_phone_shows_that_it_scrolls(reader: Reader, site_url: str) -> None:
+    """A shadow at the frame's right edge while columns lie beyond it, none once scrolled to the end."""
+    page = reader(site_url + "/chu-de/", viewport=PHONE)
+    frame = page.locator(".md-typeset__scrollwrap").filter(has=page.locator("table")).first
+    assert frame.evaluate("f => f.scrollWidth > f.clientWidth"), "the table fits: nothing to hint at"
+    before = page.evaluate(_EDGE, base64.b64encode(frame.screenshot()).decode("ascii"))
+    frame.evaluate("f => { f.scrollLeft = f.scrollWidth; }")
+    after = page.evaluate(_EDGE, base64.b64encode(frame.screenshot()).decode("ascii"))
+    assert after > 250, (before, after)  # the page's white: no shadow at the end
+    assert before < after - 20, (before, after)
 
 
 @pytest.mark.parametrize("viewport", [LAPTOP, PHONE], ids=["laptop", "phone"])
