@@ -74,8 +74,8 @@ class _Loader(_Dates, yaml.SafeLoader):
 class _FastLoader(_Dates, getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
     """The same over libyaml's parser, which PyYAML's wheels hold: eight times faster, and
     curations are many. It words errors differently (a text it rejects is read again by
-    `_Loader` for the message), and of the texts `_Loader` rejects it accepts a few: a tab where
-    PyYAML allows none, `|#` (tests/test_properties.py)."""
+    `_Loader` for the message), and of the texts `_Loader` rejects it accepts a few, such as
+    `|#` (tests/test_properties.py)."""
 
 
 # Texts holding one of these go to `_Loader` alone: libyaml reads tabs, a BOM inside the text,
