@@ -24,8 +24,8 @@ PLOT_HEIGHT, LEFT, RIGHT, TOP = 200, 44, 6, 10
 LEGEND_ROW, SWATCH = 22, 13
 MAX_BAR = 36
 YEAR_LABEL = FONT * 0.6 * 4 + 10  # a four-digit year and the space it needs around it
-LABEL_STEPS = (1, 2, 5, 10, 20, 25, 50, 100)
-AXIS_STEPS = (1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000, 2000, 2500, 5000, 10000)
+AXIS_STEPS = (1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000, 2000, 2500, 5000, 10000)  # round numbers
+LABEL_STEPS = tuple(step for step in AXIS_STEPS if step <= 100)  # years between two labelled ones
 AXIS_LINES_MAX = 5  # grid lines above zero
 
 

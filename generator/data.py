@@ -139,8 +139,9 @@ def load_sources(doc: YamlDoc) -> tuple[dict[str, str], list[str]]:
         if not name:
             raise doc.error("'name' must not be empty", "sources", i, "name")
         for spelling in (name, *map(_nfc, check_str_list(doc, entry.get("aliases", []), ("sources", i, "aliases")))):
-            spellings.append((outlet_form(spelling), ("sources", i)))
-            names[outlet_form(spelling)] = name
+            form = outlet_form(spelling)
+            spellings.append((form, ("sources", i)))
+            names[form] = name
             written.append(spelling)
     _unique(doc, spellings, "source name or alias")
     return names, written

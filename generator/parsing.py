@@ -165,8 +165,8 @@ WRAP_LINES_MIN = 3
 # An item of a list: `1. …`, `2) …`, `a) …`, `- …`, `• …`.
 _LIST_ITEM = re.compile(r"^(?:\d{1,2}[.)]|[a-zđ]\)|[-–•+*])\s")
 # A part of a series under its name: `Kỳ 1: Ký ức không phai`, `Bài 2 - …`, `Phần cuối: …`.
-_SERIES_PART = re.compile(r"^(?:Kỳ|Bài|Phần)\s+(?P<part>\d{1,2}|[IVX]{1,4}|cuối)\s*[:.–-]", re.IGNORECASE)
-_PART_IN_TITLE = re.compile(r"\b(?:Kỳ|Bài|Phần)\s+(?P<part>\d{1,2}|[IVX]{1,4}|cuối)\s*[:.–-]", re.IGNORECASE)
+# (`match` at a line's start; `search` in a title: `Hành trình kết nối - Kỳ 2: …`)
+_SERIES_PART = re.compile(r"\b(?:Kỳ|Bài|Phần)\s+(?P<part>\d{1,2}|[IVX]{1,4}|cuối)\s*[:.–-]", re.IGNORECASE)
 ENGLISH_MIN_WORDS = 4  # an original headline in English under a translation's title
 SERIES_LINKS_AT = 2  # paragraphs at the top and at the end that may link to another part of the series
 # A name above the dateline has at most this many words: five words in capitals under a title in
@@ -891,7 +891,7 @@ def parse_seed(text: str, boilerplate: Boilerplate) -> ParsedSeed:
             del paras[again]
     if author is None and document is not None:
         author = document.signer
-    if title and (part := _PART_IN_TITLE.search(title)):
+    if title and (part := _SERIES_PART.search(title)):
         # Links to the series' other parts (`Bài 1: …` above the sapo of `… Kỳ 2: …`, the next
         # part's name under `(Còn nữa)`), at the top and at the end: not the article's text.
         # At the end, one more: the byline under them is still there.
