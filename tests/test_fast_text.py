@@ -13,7 +13,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from generator import feeds, figures, layout, mdtext, searchindex
-from generator.classify import whole_words
+from generator.classify import Phrases, whole_words
 from generator.indexes import _members
 from generator.model import Article, PartialDate
 from generator.parsing import is_all_caps
@@ -32,6 +32,25 @@ texts = st.lists(st.sampled_from(PIECES), max_size=12).map("".join)
 def test_whole_words_is_the_regex(text: str, phrase: str) -> None:
     expected = [m.start() for m in re.finditer(rf"(?<!\w){re.escape(phrase)}(?!\w)", text)]
     assert list(whole_words(text, phrase)) == expected
+
+
+PHRASES = ["hợp tác", "ba nước", "a", "aa", "a a", "tác", "hợp", "😀", "a😀", ""]
+
+
+@settings(max_examples=2000, deadline=None)
+@given(
+    st.lists(st.sampled_from([*PIECES, "😀"]), max_size=14).map("".join),
+    st.lists(st.sampled_from(PHRASES), max_size=6),
+)
+@example("aaa", ["aa", "a"])
+@example("a a a", ["a a", "a", "aa"])
+@example("😀a😀 a", ["a😀", "a", "😀"])
+def test_phrases_find_what_whole_words_finds(text: str, phrases: list[str]) -> None:
+    matcher = Phrases(phrases)
+    found = {p: list(whole_words(text, p)) for p in matcher.phrases}
+    assert matcher.counts(text) == [len(found[p]) for p in matcher.phrases]
+    assert matcher.firsts(text) == {i: found[p][0] for i, p in enumerate(matcher.phrases) if found[p]}
+    assert set(matcher.phrases) == set(phrases) - {""}
 
 
 # Both tone placements, capitals, letters with two marks, combining marks on their own, letters
@@ -169,6 +188,17 @@ def test_figures_start_at_a_digit_as_the_lookbehind_first_form_does(text: str) -
             r"(?<![\w.,])(?<!\d[-–/])\d" + pattern.pattern[len(figures.FIRST_DIGIT) :], pattern.flags
         )
         assert [m.span() for m in pattern.finditer(text)] == [m.span() for m in reference.finditer(text)]
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(FIGURE_PIECES), max_size=14).map("".join), st.integers(0, 20))
+@example("5 văn kiện 12 văn kiện", 0)
+@example("2024-03-12 % 5%", 3)
+@example("5 - 12 % 3 - 4 văn kiện", 0)  # a match holding the start of another
+def test_figures_found_at_their_starts_are_what_finditer_finds(text: str, pos: int) -> None:
+    at = figures.starts(text, pos)
+    for _, pattern in figures.PATTERNS:
+        assert [m.span() for m in figures.matches(pattern, text, at)] == [m.span() for m in pattern.finditer(text, pos)]
 
 
 partial_dates = st.one_of(
