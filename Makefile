@@ -83,9 +83,10 @@ format: $(VENV)/.test
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
-## golden: rewrite tests/golden/ from the current generator (review the diff before committing)
+## golden: rewrite tests/golden/ and tests/search_cases.json from the current code (review the diff before committing)
 golden: $(VENV)/.test
 	UPDATE_GOLDEN=1 $(BIN)/python -m pytest tests/test_golden.py -q
+	UPDATE_GOLDEN=1 $(BIN)/python -m pytest tests/test_search_index.py -q -k shared_cases_file
 
 clean:
 	rm -rf site .content.staging .content.old

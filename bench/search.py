@@ -2,8 +2,9 @@
 
 - The digest's own index (`site/tim-kiem/`, generator/searchindex.py): the search script, then
   what overrides/assets/javascripts/vl-search.js fetches for a query: `index.json`, the shard
-  of each folded word (`w/`), of each adjacent pair (`p/`), of each accented word (`x/`), and
-  the document shards (`d/`) of the first page of results in the script's ranking. Computed
+  of each folded word (`w/`), of each adjacent pair (`p/`), of each accented word (`x/`), of
+  the last word's completions while it is being typed (`c/`, and their `w/`), and the document
+  shards (`d/`) of the first page of results in the script's ranking. Computed
   here from the files for each query in QUERIES (the largest is reported); the browser tests
   (tests/browser/) check that the script ranks as `ranking` does and fetches only index files.
 - Material's built-in search (`site/search/search_index.json`, the blog project): the whole
@@ -70,19 +71,30 @@ def ranking(site: Path, query: str) -> Ranking:
         files.append(path)
         return _json(path).get(term)
 
-    found = [entry("w", t) for t in folded]
+    # The last word, while being typed (vl-search.js: `begun`), also stands for its completions.
+    last = query_terms[-1][1] if query_terms else ""
+    begun = searchindex.ends_in_word(query) and last not in {f for _, f in query_terms[:-1]}
+    completions = (entry("c", last) or []) if begun else []
+    found = {t: entry("w", t) for t in folded}
+    either = [e for e in [found[last], *(entry("w", t) for t in completions)] if e] if begun else []
+    words = [e for t, e in found.items() if not (begun and t == last)]
     phrases = [entry("p", t) for t in pairs]
     exact = [entry("x", t) for t in typed]
     whole = entry("w", searchindex.WHOLE + " ".join(f for _, f in query_terms))
     per = info["docs_per_shard"]
-    if any(e is None for e in found):
+    if any(e is None for e in words) or (begun and not either):
         return Ranking(tuple(files), (), per)
-    counters: list[collections.Counter[int]] = [collections.Counter() for _ in range(5)]
-    hits, title, phrase, accents, whole_title = counters
-    for value in found:
+    counters: list[collections.Counter[int]] = [collections.Counter() for _ in range(6)]
+    hits, title, phrase, accents, whole_title, as_typed = counters
+    for value in words:
         hits.update(searchindex.decode(value[0]))
         if len(value) > 1:
             title.update(searchindex.decode(value[1]))
+    if begun:  # the last word once per document, however many of its completions it holds
+        hits.update({d for value in either for d in searchindex.decode(value[0])})
+        title.update({d for value in either if len(value) > 1 for d in searchindex.decode(value[1])})
+        if found[last]:
+            as_typed.update(searchindex.decode(found[last][0]))
     for value in phrases:
         if value:
             phrase.update(searchindex.decode(value))
@@ -92,8 +104,8 @@ def ranking(site: Path, query: str) -> Ranking:
     if whole:
         whole_title.update(searchindex.decode(whole[0]))
     ids = sorted(
-        (d for d in range(n) if hits[d] == len(folded)),
-        key=lambda d: (-accents[d], -whole_title[d], -phrase[d], -title[d], d),
+        (d for d in range(n) if hits[d] == len(words) + begun),
+        key=lambda d: (-as_typed[d], -accents[d], -whole_title[d], -phrase[d], -title[d], d),
     )
     return Ranking(tuple(files), tuple(ids), per)
 

@@ -15,7 +15,10 @@ and every person's. Terms, per document, without positions:
   title is the query ranks first;
 - `p`: adjacent folded syllables of one paragraph: `to lam` (ranks the real phrase first);
 - `x`: syllables written with accents or đ, lower case, NFC: `tô`, `lâm` (fetched only for the
-  accented words of a query; a word typed without accents matches any accents).
+  accented words of a query; a word typed without accents matches any accents);
+- `c`: each beginning of a folded syllable (`ph`, `pho`) → the COMPLETIONS syllables of `w` that
+  go on from it in the most documents: a query's last word, still being typed, stands for them
+  too (`quoc ph` finds "quốc phòng" before `phong` is typed out).
 
 Each kind is split into shards by a stable hash (CRC-32 of the UTF-8 term): a query fetches the
 shard of each of its terms. The number of shards grows with the index (a power of two, about
@@ -26,8 +29,10 @@ and written as a string: delta varints in the base64url alphabet (5 bits per cha
 
 from __future__ import annotations
 
+import bisect
 import collections
 import functools
+import heapq
 import itertools
 import json
 import operator
@@ -47,8 +52,9 @@ from .text import is_latin, latin_class
 
 FOLDER = "tim-kiem"
 META = f"{FOLDER}/index.json"
-VERSION = 1
-KINDS = ("w", "p", "x")
+VERSION = 2  # 2: completions (`c`)
+KINDS = ("w", "p", "x", "c")
+COMPLETIONS = 8  # syllables a beginning stands for: each costs a query a `w` shard at most
 DOCS_PER_SHARD = 10  # a result page shows 10: the newest 10 results cost one document shard
 SHARD_TARGET = 6_000  # characters of postings per shard, on average
 MAX_SHARDS = 4_096
@@ -82,6 +88,12 @@ def terms(text: str) -> list[tuple[str, str]]:
     return [(t, fold(t)) for t in tokens(text)]
 
 
+def ends_in_word(text: str) -> bool:
+    """Whether a query ends inside a word (no space or sign after its last syllable): the search
+    box takes its last word to be still being typed, the beginning of others (`c`)."""
+    return _TOKEN.match(unicodedata.normalize("NFC", text).lower()[-1:]) is not None  # a syllable's character last
+
+
 def shard_of(term: str, shards: int) -> int:
     """CRC-32 of the term's UTF-8 bytes, modulo `shards`. A whole title (`=to lam`) goes with its
     first syllable (`to`), whose shard a query naming it fetches anyway."""
@@ -96,6 +108,33 @@ def shard_count(total_chars: int) -> int:
     while count < MAX_SHARDS and total_chars > count * SHARD_TARGET:
         count *= 2
     return count
+
+
+def completions(counts: Mapping[str, int]) -> dict[str, list[str]]:
+    """Each proper beginning of the words in `counts` (folded syllables → in how many documents)
+    → the COMPLETIONS words that go on from it, in the most documents first, ties in code point order."""
+    best: collections.defaultdict[str, list[str]] = collections.defaultdict(list)
+    for word in sorted(counts, key=lambda w: (-counts[w], w)):  # each list fills in order: no sort per beginning
+        for end in range(1, len(word)):
+            group = best[word[:end]]
+            if len(group) < COMPLETIONS:
+                group.append(word)
+    return dict(best)
+
+
+def completions_of(beginning: str, counts: Mapping[str, int], vocabulary: Sequence[str]) -> list[str]:
+    """`completions(counts)[beginning]` (empty when no word goes on from it), from the sorted
+    `vocabulary` of `counts`: the words starting with it are a run there."""
+    if not beginning:
+        return []  # no word's beginning: a query word has a letter or digit at least
+    start = bisect.bisect_right(vocabulary, beginning)  # past the word itself: not its own completion
+    run = itertools.takewhile(operator.methodcaller("startswith", beginning), itertools.islice(vocabulary, start, None))
+    return heapq.nsmallest(COMPLETIONS, run, key=lambda w: (-counts[w], w))
+
+
+def _completable(terms: Iterable[str]) -> Iterator[str]:
+    """The syllables among `w` terms (not a page's whole title)."""
+    return (t for t in terms if not t.startswith(WHOLE))
 
 
 # A delta below 32 is one character, below 1,024 two, below 32,768 three.
@@ -417,6 +456,7 @@ class IndexState:
     term_keys: tuple[str, ...]  # where each document's terms are in the store
     sizes: dict[str, int]  # characters of postings per kind, from which the shard counts follow
     files: dict[str, bytes]
+    counts: dict[str, int]  # documents per syllable of `w`: the order of completions
 
 
 TERMS = "search-terms"  # cache kind: each document's terms, by document key
@@ -462,18 +502,20 @@ def _built(docs: Sequence[Doc], keys: Sequence[str], term_keys: Sequence[str], s
         kinds["w"][term] = [encode(ids, n), encode(title, n)] if title else [encode(ids, n)]
     kinds["p"] = {term: encode(ids, n) for term, ids in index.pairs.items()}
     kinds["x"] = {term: encode(ids, n) for term, ids in index.exact.items()}
+    counts = {term: len(index.words[term]) for term in _completable(index.words)}
+    kinds["c"] = cast("dict[str, object]", completions(counts))
     files: dict[str, bytes] = {}
-    counts, sizes = {}, {}
+    shard_counts, sizes = {}, {}
     for kind, entries in kinds.items():
         sizes[kind] = sum(_entry_chars(term, value) for term, value in entries.items())
         shards = _shards(entries, sizes[kind])
-        counts[kind] = len(shards)
+        shard_counts[kind] = len(shards)
         files.update({_shard_path(kind, k): _json(shard) for k, shard in enumerate(shards)})
     for k in range(-(-n // DOCS_PER_SHARD)):
         files[_shard_path("d", k)] = _doc_json(docs, k)
-    meta = {"version": VERSION, "docs": n, "docs_per_shard": DOCS_PER_SHARD, "shards": counts}
+    meta = {"version": VERSION, "docs": n, "docs_per_shard": DOCS_PER_SHARD, "shards": shard_counts}
     files[META] = _json(meta)
-    return IndexState(tuple(keys), tuple(term_keys), sizes, files)
+    return IndexState(tuple(keys), tuple(term_keys), sizes, files, counts)
 
 
 def _entry_chars(term: str, value: object) -> int:
@@ -508,13 +550,23 @@ def _patched(
         return None
     new = cache.cached_map(store, TERMS, [(term_keys[i], (docs[i],)) for i in changed], doc_terms)
     old_sets, new_sets = [_term_sets(t) for t in old], [_term_sets(t) for t in new]
-    touched: dict[str, set[str]] = {"w": set(), "p": set(), "x": set()}
+    touched: dict[str, set[str]] = {"w": set(), "p": set(), "x": set(), "c": set()}
+    counts = dict(last.counts)
     for was, now in zip(old_sets, new_sets, strict=True):
         touched["w"] |= (was[0] ^ now[0]) | (was[1] ^ now[1])
         touched["p"] |= was[2] ^ now[2]
         touched["x"] |= was[3] ^ now[3]
+        for word in _completable(now[0] - was[0]):
+            counts[word] = counts.get(word, 0) + 1
+        for word in _completable(was[0] - now[0]):
+            counts[word] -= 1
+    # Completions change only where a word's number of documents did: at its beginnings.
+    recounted = [word for word in _completable(touched["w"]) if counts.get(word) != last.counts.get(word)]
+    touched["c"] = {word[:end] for word in recounted for end in range(1, len(word))}
+    counts = {word: count for word, count in counts.items() if count}
+    vocabulary = sorted(counts) if touched["c"] else []
     files, sizes = dict(last.files), dict(last.sizes)
-    counts = json.loads(files[META])["shards"]
+    shard_counts = json.loads(files[META])["shards"]
 
     def ids_of(encoded: str | None, term: str, kind: int) -> list[int]:
         ids = set(decode(encoded)) if encoded else set()
@@ -526,6 +578,8 @@ def _patched(
         return sorted(ids)
 
     def updated(kind: str, term: str, before: object) -> object:
+        if kind == "c":
+            return completions_of(term, counts, vocabulary) or None
         if kind == "w":
             words = ids_of(before[0] if before else None, term, 0)  # type: ignore[index]
             titles = ids_of(before[1] if before and len(before) > 1 else None, term, 1)  # type: ignore[arg-type, index]
@@ -536,7 +590,7 @@ def _patched(
     for kind, terms in touched.items():
         by_shard: dict[int, list[str]] = collections.defaultdict(list)
         for term in terms:
-            by_shard[shard_of(term, counts[kind])].append(term)
+            by_shard[shard_of(term, shard_counts[kind])].append(term)
         for k, here in by_shard.items():
             path = _shard_path(kind, k)
             shard = json.loads(files[path])
@@ -549,11 +603,11 @@ def _patched(
                     shard[term] = after
                     sizes[kind] += _entry_chars(term, after)
             files[path] = _json(shard)
-        if shard_count(sizes[kind]) != counts[kind]:
+        if shard_count(sizes[kind]) != shard_counts[kind]:
             return None  # the index outgrew its shards: rebuild it with more
     for k in sorted({i // DOCS_PER_SHARD for i in changed}):
         files[_shard_path("d", k)] = _doc_json(docs, k)
-    return IndexState(tuple(keys), tuple(term_keys), sizes, files)
+    return IndexState(tuple(keys), tuple(term_keys), sizes, files, counts)
 
 
 def rebuilds(store: Store, articles: Sequence[Article], data: Data, *, has_about: bool) -> bool:

@@ -46,6 +46,23 @@ def test_terms_are_syllables_as_written_and_folded(text: str, expected: list[tup
 
 
 @pytest.mark.parametrize(
+    ("text", "open"),
+    [
+        ("quoc ph", True),
+        ("quoc ph ", False),  # a space ends the word
+        ("2024,", False),
+        ("Tô Lâ", True),
+        (unicodedata.normalize("NFD", "Tô Lâ"), True),  # a combining mark last: still the word
+        ("(Lào)", False),
+        ("", False),
+        ("ສປປ ລາວ", True),
+    ],
+)
+def test_a_query_ends_in_a_word_when_a_letter_or_digit_is_last(text: str, open: bool) -> None:
+    assert si.ends_in_word(text) is open
+
+
+@pytest.mark.parametrize(
     ("written", "folded"),
     [("đ", "d"), ("Đ", "d"), ("ươ", "uo"), ("thuỷ", "thuy"), ("thủy", "thuy"), ("ễ", "e"), ("ö", "o"), ("ø", "ø")],
 )
@@ -76,6 +93,12 @@ def cases() -> list[dict[str, object]]:
         "Sisoulith Thongloun",
         "ສປປ ລາວ",
         "  ",
+        "quoc ph",
+        "quoc ph ",
+        "Tô Lâ",
+        unicodedata.normalize("NFD", "Tô Lâ"),
+        "2024,",
+        "İ",
     ]
     out: list[dict[str, object]] = []
     for text in texts:
@@ -84,7 +107,15 @@ def cases() -> list[dict[str, object]]:
         shards = {str(n): [si.shard_of(f, n) for _, f in terms] for n in counts}
         # The text as a page's whole title: in the shard of its first syllable.
         whole = {str(n): si.shard_of(si.WHOLE + " ".join(f for _, f in terms), n) for n in counts}
-        out.append({"text": text, "terms": [list(t) for t in terms], "shards": shards, "whole": whole})
+        out.append(
+            {
+                "text": text,
+                "terms": [list(t) for t in terms],
+                "open": si.ends_in_word(text),  # its last word may still be being typed
+                "shards": shards,
+                "whole": whole,
+            }
+        )
     return out
 
 
@@ -150,6 +181,34 @@ def test_shard_is_crc32_of_the_utf8_term(term: str, crc: int) -> None:
 )
 def test_page_url_is_relative_with_directory_urls(source: str, url: str) -> None:
     assert si.page_url(source) == url
+
+
+@pytest.mark.parametrize(
+    ("counts", "beginning", "expected"),
+    [
+        ({"phong": 5, "pho": 9, "phat": 5, "lao": 7}, "ph", ["pho", "phat", "phong"]),  # most documents, then A–Z
+        ({"phong": 5, "pho": 9}, "pho", ["phong"]),  # a word is not its own completion
+        ({"phong": 5, "pho": 9}, "phong", []),
+        ({"lao": 1, "lam": 1}, "l", ["lam", "lao"]),
+        ({"2024": 3, "2025": 4, "202": 1}, "20", ["2025", "2024", "202"]),
+        ({f"t{i:02d}": i for i in range(20)}, "t", [f"t{i:02d}" for i in range(19, 19 - si.COMPLETIONS, -1)]),
+        ({"tô": 1}, "t", ["tô"]),
+    ],
+)
+def test_a_beginning_stands_for_the_commonest_words_going_on_from_it(
+    counts: dict[str, int], beginning: str, expected: list[str]
+) -> None:
+    assert si.completions(counts).get(beginning, []) == expected
+    assert si.completions_of(beginning, counts, sorted(counts)) == expected
+
+
+@given(
+    st.dictionaries(st.text("abđ2", min_size=1, max_size=5), st.integers(1, 4), max_size=30),
+    st.text("abđ2", max_size=4),
+)
+def test_completions_of_one_beginning_are_those_of_all(counts: dict[str, int], beginning: str) -> None:
+    """What an edit recomputes for the beginnings it touched is what a rebuild computes."""
+    assert si.completions_of(beginning, counts, sorted(counts)) == si.completions(counts).get(beginning, [])
 
 
 def doc(title: str, *text: str) -> si.Doc:

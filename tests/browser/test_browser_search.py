@@ -22,7 +22,7 @@ from playwright.sync_api import Browser, Page, ViewportSize, expect
 
 from bench import search as bench_search
 from bench.corpus import generate
-from generator.searchindex import FOLDER, WHOLE, encode, terms
+from generator.searchindex import FOLDER, WHOLE, encode, shard_of, terms
 
 from .browserkit import DESKTOP, PHONE, ROOT, Traffic, build_site, serve
 from .conftest import Reader, Trouble, open_page
@@ -185,8 +185,10 @@ def test_query_finds_every_page_with_the_phrase(
     expected = containing(indexed_text, pattern)
     found = set(search(box, query))
     assert expected <= found, f"{query!r} missed {sorted(expected - found)}"
-    words = {f for _, f in terms(query)}
-    assert [p for p in found if not words <= {f for _, f in terms(page_text[p])}] == [], "found without the words"
+    *words, (_, last) = terms(query)  # the last, still being typed, may be a syllable's beginning
+    has = {p: {f for _, f in terms(page_text[p])} for p in found}
+    missing = [p for p in found if not ({f for _, f in words} <= has[p] and any(f.startswith(last) for f in has[p]))]
+    assert missing == [], "found without the words"
 
 
 def folded(text: str) -> str:
@@ -218,12 +220,13 @@ def test_browser_cuts_and_folds_words_as_the_generator_does(box: Page) -> None:
     cases = json.loads(CASES.read_text(encoding="utf-8"))
     got = box.evaluate(
         """([cases, whole]) => cases.map(c => {
-            const { terms, shardOf } = window.vlSearch;
+            const { terms, endsInWord, shardOf } = window.vlSearch;
             const folded = terms(c.text).map(([, f]) => f);
             const byCount = (shard) => Object.fromEntries(Object.keys(c.shards).map(n => [n, shard(Number(n))]));
             return {
                 text: c.text,
                 terms: terms(c.text),
+                open: endsInWord(c.text),
                 shards: byCount(n => folded.map(f => shardOf(f, n))),
                 whole: byCount(n => shardOf(whole + folded.join(" "), n)),
             };
@@ -322,7 +325,7 @@ def corpus_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path
         yield site, url
 
 
-@pytest.mark.parametrize("query", bench_search.QUERIES)
+@pytest.mark.parametrize("query", [*bench_search.QUERIES, "quoc ph", "hop tac v", "Tô L"])
 def test_bench_ranks_results_as_the_script_does(reader: Reader, corpus_site: tuple[Path, str], query: str) -> None:
     """bench/search.py copies the script's ranking to count what a first query downloads at
     5,000 articles: the copy must give the script's results in the script's order."""
@@ -331,6 +334,42 @@ def test_bench_ranks_results_as_the_script_does(reader: Reader, corpus_site: tup
     shown = search(page, query)
     assert len(shown) > 1, f"{query!r}: fewer than two results: the order is not tested"
     assert shown == ["/" + u for u in bench_search.result_urls(site, query)]
+
+
+def completions_in(site: Path, beginning: str) -> list[str]:
+    """The syllables the built index says a beginning stands for (its `c` shards)."""
+    root = site / FOLDER
+    shards = json.loads((root / "index.json").read_text(encoding="utf-8"))["shards"]
+    shard = json.loads((root / "c" / f"{shard_of(beginning, shards['c'])}.json").read_text(encoding="utf-8"))
+    return list(shard.get(beginning, []))
+
+
+@pytest.mark.parametrize("query", ["quoc ph", "ca", "thu", "Tô la", "hop tac vie"])
+def test_a_last_word_being_typed_finds_what_it_begins_the_word_as_typed_first(
+    box: Page, built_site: Path, indexed_text: dict[str, str], query: str
+) -> None:
+    """`quoc ph` finds "quốc phòng" before `phong` is typed out: the last word of a query with no
+    space after it also stands for the commonest syllables that go on from it; pages with the
+    word as typed come first."""
+    *words, (_, last) = terms(query)
+    more = completions_in(built_site, last)
+    assert more, f"{last!r} begins no syllable: the test would prove nothing"
+    syllables = {p: set(folded(t).split()) for p, t in indexed_text.items()}
+    holding = {p for p, have in syllables.items() if {f for _, f in words} <= have}
+    as_typed = {p for p in holding if last in syllables[p]}
+    begun = {p for p in holding - as_typed if syllables[p] & set(more)}
+    assert begun, "no page holds a completion only: the test would prove nothing"
+    results = [p for p in search(box, query) if p in indexed_text]
+    assert set(results) == as_typed | begun
+    assert set(results[: len(as_typed)]) == as_typed, f"{query!r}: {results}"
+    marks = box.locator(".md-search-result__item mark").all_inner_texts()
+    assert marks and {f for m in marks for _, f in terms(m)} <= {f for _, f in words} | {last, *more}, marks
+
+
+def test_a_space_after_the_last_word_ends_it(box: Page) -> None:
+    assert search(box, "quoc ph")
+    assert search(box, "quoc ph ") == []  # `ph` is no syllable
+    assert search(box, "quoc phong ") == search(box, "quoc phong.")
 
 
 def test_decomposed_and_composed_queries_give_the_same_results(box: Page) -> None:

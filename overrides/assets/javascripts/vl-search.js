@@ -7,8 +7,10 @@
  * - Queries are cut into syllables and folded exactly as the generator does (NFC, lower case,
  *   letters and digits only, accents removed, đ→d): `to lam` finds "Tô Lâm", `dac` "đặc",
  *   decomposed (NFD) input the same pages as composed.
- * - Every syllable must occur (whole syllables: `quoc ph` waits for `phong`). Ranking: words typed
- *   with accents found with those accents, then the theme or person page whose whole title is the
+ * - Every syllable must occur, whole, except the last while it is being typed (no space or sign
+ *   after it): it also stands for the commonest syllables that go on from it (`c` shards), so
+ *   `quoc ph` finds "quốc phòng". Ranking: the last word found as typed, then words typed with
+ *   accents found with those accents, then the theme or person page whose whole title is the
  *   query (`to lam` → Tô Lâm's page), then adjacent words found side by side, then words in the
  *   title, then newest first. A word typed without accents matches any accents; results mark the
  *   words typed with accents only where the accents are the same (`năm` marks "năm", not "Nam").
@@ -25,7 +27,7 @@
   const ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
   const BITMAP = "~";
   const WHOLE = "="; // before a page's whole folded title, in `w` shards (searchindex.py: WHOLE)
-  const VERSION = 1;
+  const VERSION = 2;
   const VALUE = new Map([...ALPHABET].map((c, i) => [c, i]));
   const TOKEN = /[\p{L}\p{N}]+/gu;
   const CRC = new Uint32Array(256).map((_, n) => {
@@ -47,6 +49,12 @@
 
   function terms(text) {
     return tokens(text).map((t) => [t, fold(t)]);
+  }
+
+  /* Whether `text` ends inside a word: its last word may still be being typed (searchindex.py:
+     ends_in_word). */
+  function endsInWord(text) {
+    return /[\p{L}\p{N}]$/u.test(text.normalize("NFC").toLowerCase()); // a syllable's character last
   }
 
   /* CRC-32 of the UTF-8 term; a whole title (`=to lam`) goes with its first syllable (`to`). */
@@ -87,13 +95,14 @@
   /* The words to highlight for a query (its terms): folded word → the forms typed with accents,
      null when typed without (then any accents are marked: `nam` marks "Nam" and "năm", `năm` only
      "năm"). */
-  function marked(query) {
+  function marked(query, completions = []) {
     const map = new Map();
     for (const [exact, f] of query) {
       const forms = map.get(f);
       if (exact === f || forms === null) map.set(f, null);
       else map.set(f, (forms || new Set()).add(exact));
     }
+    for (const f of completions) if (!map.has(f)) map.set(f, null); // found for a beginning typed
     return map;
   }
 
@@ -105,7 +114,7 @@
     });
   }
 
-  window.vlSearch = Object.freeze({ terms, shardOf, decode, marked, marksIn });
+  window.vlSearch = Object.freeze({ terms, endsInWord, shardOf, decode, marked, marksIn });
 
   const root = document.querySelector("[data-vl-search]");
   if (!root) return;
@@ -158,22 +167,39 @@
     return Object.hasOwn(shard, term) ? shard[term] : undefined;
   }
 
-  /* Doc ids holding every word of `query`, best first. */
-  async function search(query) {
+  /* The completions of the last word of `query` if it is still being typed (`open`) and not
+     also an earlier word: the syllables it stands for besides itself; null when it is whole. */
+  async function begun(info, query, open) {
+    const last = query[query.length - 1][1];
+    if (!open || query.slice(0, -1).some(([, f]) => f === last)) return null;
+    return (await entry(info, "c", last)) || [];
+  }
+
+  /* Doc ids holding every word of `query`, best first, and the syllables found for the last
+     word's beginning (`begun`). */
+  async function search(query, open) {
     const info = await index();
     const typed = [...new Set(query.filter(([exact, f]) => exact !== f).map(([exact]) => exact))];
-    const folded = [...new Set(query.map(([, f]) => f))];
     const pairs = [...new Set(query.slice(1).map(([, f], i) => `${query[i][1]} ${f}`))];
-    const [found, phrases, exact, whole] = await Promise.all([
-      Promise.all(folded.map((t) => entry(info, "w", t))),
+    const last = query[query.length - 1][1];
+    const completions = begun(info, query, open);
+    const [found, phrases, exact, whole, more] = await Promise.all([
+      Promise.all([...new Set(query.map(([, f]) => f))].map((t) => entry(info, "w", t))),
       Promise.all(pairs.map((t) => entry(info, "p", t))),
       Promise.all(typed.map((t) => entry(info, "x", t))),
       entry(info, "w", WHOLE + query.map(([, f]) => f).join(" ")),
+      completions.then((c) => Promise.all((c || []).map((t) => entry(info, "w", t)))),
     ]);
-    if (found.some((e) => e === undefined)) return [];
+    const alone = (await completions) === null;
+    const folded = [...new Set(query.map(([, f]) => f))];
+    // Every word as typed, or the last (when begun) as typed or as one of its completions.
+    const words = alone ? found : found.filter((_, i) => folded[i] !== last);
+    const either = alone ? [] : [found[folded.indexOf(last)], ...more].filter((e) => e !== undefined);
+    if (words.some((e) => e === undefined) || (!alone && !either.length)) return { ids: [], more: [] };
     const n = info.docs;
     const hits = new Uint16Array(n);
     const score = {
+      typed: new Uint16Array(n),
       exact: new Uint16Array(n),
       whole: new Uint16Array(n),
       phrase: new Uint16Array(n),
@@ -182,23 +208,41 @@
     const count = (postings, into) => {
       for (const id of decode(postings)) into[id] += 1;
     };
-    for (const [all, title] of found) {
+    for (const [all, title] of words) {
       count(all, hits);
       if (title) count(title, score.title);
+    }
+    if (!alone) {
+      // A document counts the last word once, however many of its completions it holds.
+      const any = new Uint8Array(n);
+      const inTitle = new Uint8Array(n);
+      for (const [all, title] of either) {
+        for (const id of decode(all)) any[id] = 1;
+        if (title) for (const id of decode(title)) inTitle[id] = 1;
+      }
+      const asTyped = found[folded.indexOf(last)];
+      if (asTyped) count(asTyped[0], score.typed);
+      for (let id = 0; id < n; id++) {
+        hits[id] += any[id];
+        score.title[id] += inTitle[id];
+      }
     }
     for (const p of phrases) if (p) count(p, score.phrase);
     for (const x of exact) if (x) count(x, score.exact);
     if (whole) count(whole[0], score.whole);
     const ids = [];
-    for (let id = 0; id < n; id++) if (hits[id] === folded.length) ids.push(id);
-    return ids.sort(
+    const needed = words.length + (alone ? 0 : 1);
+    for (let id = 0; id < n; id++) if (hits[id] === needed) ids.push(id);
+    ids.sort(
       (a, b) =>
+        score.typed[b] - score.typed[a] ||
         score.exact[b] - score.exact[a] ||
         score.whole[b] - score.whole[a] ||
         score.phrase[b] - score.phrase[a] ||
         score.title[b] - score.title[a] ||
         a - b,
     );
+    return { ids, more: alone ? [] : await completions };
   }
 
   /* `text` as nodes: the query's words in <mark>, the rest as text. */
@@ -272,11 +316,11 @@
     }
     meta.textContent = label("Loading");
     try {
-      const found = await search(query);
+      const found = await search(query, endsInWord(text));
       if (id !== latest) return;
-      shown = found;
-      words = marked(query);
-      meta.textContent = found.length ? label("Count", found.length) : label("None");
+      shown = found.ids;
+      words = marked(query, found.more);
+      meta.textContent = shown.length ? label("Count", shown.length) : label("None");
       await showMore(id);
       if (id === latest) results.dataset.query = text;
     } catch (err) {
