@@ -23,7 +23,7 @@ from typing import Any
 
 from generator import searchindex
 
-QUERIES = ("to lam", "Tô Lâm", "quoc phong", "thuong mai", "dac biet", "2024", "hop tac viet nam")
+QUERIES = ("to lam", "Tô Lâm", "quoc phong", "thuong mai", "dac biet", "2024", "hop tac viet nam", "quoc ph")
 PAGE_SIZE = 10  # results shown per page (vl-search.js: PAGE_SIZE)
 
 
