@@ -77,6 +77,8 @@ def ranking(site: Path, query: str) -> Ranking:
     completions = (entry("c", last) or []) if begun else []
     found = {t: entry("w", t) for t in folded}
     either = [e for e in [found[last], *(entry("w", t) for t in completions)] if e] if begun else []
+    before = f"{query_terms[-2][1]} " if len(query_terms) > 1 else None  # the last pair's first word
+    extra_pairs = [entry("p", before + t) for t in completions] if before is not None else []
     words = [e for t, e in found.items() if not (begun and t == last)]
     phrases = [entry("p", t) for t in pairs]
     exact = [entry("x", t) for t in typed]
@@ -95,6 +97,10 @@ def ranking(site: Path, query: str) -> Ranking:
         title.update({d for value in either if len(value) > 1 for d in searchindex.decode(value[1])})
         if found[last]:
             as_typed.update(searchindex.decode(found[last][0]))
+        # The last pair with a completion counts as the pair as typed does, once per document.
+        side = {d for value in extra_pairs if value for d in searchindex.decode(value)}
+        typed_pair = phrases[pairs.index(before + last)] if before is not None else None
+        phrase.update(side - set(searchindex.decode(typed_pair) if typed_pair else []))
     for value in phrases:
         if value:
             phrase.update(searchindex.decode(value))

@@ -366,6 +366,21 @@ def test_a_last_word_being_typed_finds_what_it_begins_the_word_as_typed_first(
     assert marks and {f for m in marks for _, f in terms(m)} <= {f for _, f in words} | {last, *more}, marks
 
 
+@pytest.mark.parametrize("query", ["quoc ph", "hop tac v"])
+def test_a_word_being_typed_ranks_as_a_phrase_with_the_word_before_it(
+    box: Page, built_site: Path, indexed_text: dict[str, str], query: str
+) -> None:
+    """`quoc ph`: pages where "quốc" stands right before one of the completions of `ph` come first."""
+    *words, (_, last) = terms(query)
+    more = completions_in(built_site, last)
+    pairs = [f" {words[-1][1]} {word} " for word in (last, *more)]
+    phrase = {p for p, text in indexed_text.items() if any(pair in folded(text) for pair in pairs)}
+    assert phrase, "no page has the phrase: the test would prove nothing"
+    results = [p for p in search(box, query) if p in indexed_text]
+    assert len(results) > len(phrase), "no page with the words apart: the ranking is not tested"
+    assert set(results[: len(phrase)]) == phrase, f"{query!r}: {results}, expected {sorted(phrase)} first"
+
+
 def test_a_space_after_the_last_word_ends_it(box: Page) -> None:
     assert search(box, "quoc ph")
     assert search(box, "quoc ph ") == []  # `ph` is no syllable

@@ -182,19 +182,25 @@
     const typed = [...new Set(query.filter(([exact, f]) => exact !== f).map(([exact]) => exact))];
     const pairs = [...new Set(query.slice(1).map(([, f], i) => `${query[i][1]} ${f}`))];
     const last = query[query.length - 1][1];
+    const before = query.length > 1 ? query[query.length - 2][1] + " " : null; // the last pair's first word
     const completions = begun(info, query, open);
-    const [found, phrases, exact, whole, more] = await Promise.all([
+    const [found, phrases, exact, whole, [extra, extraPairs]] = await Promise.all([
       Promise.all([...new Set(query.map(([, f]) => f))].map((t) => entry(info, "w", t))),
       Promise.all(pairs.map((t) => entry(info, "p", t))),
       Promise.all(typed.map((t) => entry(info, "x", t))),
       entry(info, "w", WHOLE + query.map(([, f]) => f).join(" ")),
-      completions.then((c) => Promise.all((c || []).map((t) => entry(info, "w", t)))),
+      completions.then((c) =>
+        Promise.all([
+          Promise.all((c || []).map((t) => entry(info, "w", t))),
+          Promise.all(before === null ? [] : (c || []).map((t) => entry(info, "p", before + t))),
+        ]),
+      ),
     ]);
     const alone = (await completions) === null;
     const folded = [...new Set(query.map(([, f]) => f))];
     // Every word as typed, or the last (when begun) as typed or as one of its completions.
     const words = alone ? found : found.filter((_, i) => folded[i] !== last);
-    const either = alone ? [] : [found[folded.indexOf(last)], ...more].filter((e) => e !== undefined);
+    const either = alone ? [] : [found[folded.indexOf(last)], ...extra].filter((e) => e !== undefined);
     if (words.some((e) => e === undefined) || (!alone && !either.length)) return { ids: [], more: [] };
     const n = info.docs;
     const hits = new Uint16Array(n);
@@ -222,9 +228,15 @@
       }
       const asTyped = found[folded.indexOf(last)];
       if (asTyped) count(asTyped[0], score.typed);
+      // The last pair with a completion counts as the pair as typed does, once per document.
+      const side = new Uint8Array(n);
+      for (const p of extraPairs) if (p) for (const id of decode(p)) side[id] = 1;
+      const typedPair = before === null ? undefined : phrases[pairs.indexOf(before + last)];
+      if (typedPair) for (const id of decode(typedPair)) side[id] = 0; // counted with `phrases`
       for (let id = 0; id < n; id++) {
         hits[id] += any[id];
         score.title[id] += inTitle[id];
+        score.phrase[id] += side[id];
       }
     }
     for (const p of phrases) if (p) count(p, score.phrase);
