@@ -47,8 +47,9 @@ def keyword_hits(text: str, keywords: Sequence[str]) -> int:
 
 class Phrases:
     """Many phrases found in one pass over a text (Aho–Corasick): what `whole_words` finds for
-    each of them, in a fifth of the time it takes to look for them one by one (tests/test_fast_text.py
-    compares the two). Phrases are in match form, as is the text."""
+    each of them, in a quarter of the time it takes to look for them one by one (41 against
+    178 µs for the taxonomy's 74 keywords in a bench article; tests/test_fast_text.py compares
+    the two). Phrases are in match form, as is the text."""
 
     def __init__(self, phrases: Sequence[str]) -> None:
         self.phrases = tuple(dict.fromkeys(p for p in phrases if p))  # empty ones: never found
