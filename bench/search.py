@@ -3,7 +3,7 @@
 - The digest's own index (`site/tim-kiem/`, generator/searchindex.py): the search script, then
   what overrides/assets/javascripts/vl-search.js fetches for a query: `index.json`, the shard
   of each folded word (`w/`), of each adjacent pair (`p/`), of each accented word (`x/`), of
-  the last word's completions while it is being typed (`c/`, and their `w/`), and the document
+  the last word's completions while it is being typed (`c/`, and their `w/` and `p/`), and the document
   shards (`d/`) of the first page of results in the script's ranking. Computed
   here from the files for each query in QUERIES (the largest is reported); the browser tests
   (tests/browser/) check that the script ranks as `ranking` does and fetches only index files.

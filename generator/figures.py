@@ -61,9 +61,9 @@ def starts(text: str, pos: int = 0) -> list[int]:
 
 
 def matches(pattern: re.Pattern[str], text: str, at: Sequence[int]) -> Iterator[re.Match[str]]:
-    """`pattern.finditer(text, at[0])` for a pattern that begins with FIRST_DIGIT, tried only at
-    the positions `at` (`starts`): one search for digits serves the three patterns, where each
-    `finditer` would scan the whole text (70 µs less per article)."""
+    """`pattern.finditer(text, pos)`, for a pattern that begins with FIRST_DIGIT, tried only at
+    `at = starts(text, pos)`: one search for digits serves the three patterns, where each
+    `finditer` would scan the whole text (`extract`: 64 against 116 µs per bench article)."""
     end = 0
     for start in at:
         if start >= end and (m := pattern.match(text, start)):

@@ -54,7 +54,7 @@ FOLDER = "tim-kiem"
 META = f"{FOLDER}/index.json"
 VERSION = 2  # 2: completions (`c`)
 KINDS = ("w", "p", "x", "c")
-COMPLETIONS = 8  # syllables a beginning stands for: each costs a query a `w` shard at most
+COMPLETIONS = 8  # syllables a beginning stands for: each costs a query a `w` and a `p` shard at most
 DOCS_PER_SHARD = 10  # a result page shows 10: the newest 10 results cost one document shard
 SHARD_TARGET = 6_000  # characters of postings per shard, on average
 MAX_SHARDS = 4_096
@@ -563,7 +563,9 @@ def _patched(
     # Completions change only where a word's number of documents did: at its beginnings.
     recounted = [word for word in _completable(touched["w"]) if counts.get(word) != last.counts.get(word)]
     touched["c"] = {word[:end] for word in recounted for end in range(1, len(word))}
-    counts = {word: count for word, count in counts.items() if count}
+    for word in recounted:
+        if not counts[word]:
+            del counts[word]  # in no document now
     vocabulary = sorted(counts) if touched["c"] else []
     files, sizes = dict(last.files), dict(last.sizes)
     shard_counts = json.loads(files[META])["shards"]

@@ -394,6 +394,18 @@ def test_an_edit_patches_the_last_index_into_what_a_rebuild_gives(
     assert patched != si.index_files(repo_docs)
 
 
+def test_a_word_gone_from_every_document_is_no_longer_a_completion(monkeypatch: pytest.MonkeyPatch) -> None:
+    docs = [doc("Tô Lâm", "xyzzyab thăm"), doc("Hợp tác", "xyzzyac thăm")]
+    store = si.Store(None)
+    si.index_files(docs, store)
+    edited = [_retexted(docs[0], ("thăm",)), docs[1]]
+    with monkeypatch.context() as m:
+        m.setattr(si, "_built", lambda *args: pytest.fail("rebuilt instead of patched"))
+        patched = si.index_files(edited, store)
+    assert patched == si.index_files(edited)
+    assert entry(patched, "c", "xyzzya") == ["xyzzyac"]
+
+
 def test_edits_of_different_documents_in_later_runs_are_each_patched(
     repo_docs: list[si.Doc], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -180,24 +180,25 @@
   async function search(query, open) {
     const info = await index();
     const typed = [...new Set(query.filter(([exact, f]) => exact !== f).map(([exact]) => exact))];
+    const folded = [...new Set(query.map(([, f]) => f))];
     const pairs = [...new Set(query.slice(1).map(([, f], i) => `${query[i][1]} ${f}`))];
     const last = query[query.length - 1][1];
     const before = query.length > 1 ? query[query.length - 2][1] + " " : null; // the last pair's first word
-    const completions = begun(info, query, open);
+    const completing = begun(info, query, open);
     const [found, phrases, exact, whole, [extra, extraPairs]] = await Promise.all([
-      Promise.all([...new Set(query.map(([, f]) => f))].map((t) => entry(info, "w", t))),
+      Promise.all(folded.map((t) => entry(info, "w", t))),
       Promise.all(pairs.map((t) => entry(info, "p", t))),
       Promise.all(typed.map((t) => entry(info, "x", t))),
       entry(info, "w", WHOLE + query.map(([, f]) => f).join(" ")),
-      completions.then((c) =>
+      completing.then((c) =>
         Promise.all([
           Promise.all((c || []).map((t) => entry(info, "w", t))),
           Promise.all(before === null ? [] : (c || []).map((t) => entry(info, "p", before + t))),
         ]),
       ),
     ]);
-    const alone = (await completions) === null;
-    const folded = [...new Set(query.map(([, f]) => f))];
+    const completions = await completing;
+    const alone = completions === null;
     // Every word as typed, or the last (when begun) as typed or as one of its completions.
     const words = alone ? found : found.filter((_, i) => folded[i] !== last);
     const either = alone ? [] : [found[folded.indexOf(last)], ...extra].filter((e) => e !== undefined);
@@ -254,7 +255,7 @@
         score.title[b] - score.title[a] ||
         a - b,
     );
-    return { ids, more: alone ? [] : await completions };
+    return { ids, more: completions || [] };
   }
 
   /* `text` as nodes: the query's words in <mark>, the rest as text. */
