@@ -245,7 +245,7 @@ class SeedResult:
 
     error: str | None = None  # unreadable: the reason
     name: str = ""  # the file name, NFC (two files whose names differ only in normalisation clash)
-    fingerprint: str = ""  # of the text with spaces collapsed
+    fingerprint: str = ""  # `text.fingerprint`: the same for texts that differ only in spacing
     article: Article | None = None  # None without error: no article text
     notes: tuple[tuple[str, str], ...] = ()  # (message, level) about this seed
     future: bool = False  # dated after the day of the run: the one thing that depends on the day
@@ -267,9 +267,10 @@ def process_seed(path: Path, cur: Curation, data: Data, today: _dt.date) -> Seed
         seed = read_seed(path, display)
     except SeedError as exc:
         return SeedResult(error=exc.reason)
-    fingerprint = seed.fingerprint()
+    lines = text.clean_lines(seed.text)
+    fingerprint = text.fingerprint(lines)
     reading_notes = tuple((w, "warning") for w in seed.warnings)
-    parsed = parse_seed(seed.text, data.boilerplate)
+    parsed = parse_seed(seed.text, data.boilerplate, lines)
     if not parsed.blocks:  # a title alone is not an article either
         return SeedResult(name=seed.name, fingerprint=fingerprint, notes=reading_notes)
     article, notes = make_article(seed, parsed, cur, data=data, display=display, today=today)

@@ -791,10 +791,12 @@ def paragraphs(lines: Sequence[str]) -> list[str]:
 # --- the whole seed ------------------------------------------------------------------------
 
 
-def parse_seed(text: str, boilerplate: Boilerplate) -> ParsedSeed:
-    """Parse normalised seed text (NFC, `\\n` line ends). Never raises on any text."""
+def parse_seed(text: str, boilerplate: Boilerplate, lines: list[str] | None = None) -> ParsedSeed:
+    """Parse normalised seed text (NFC, `\\n` line ends). Never raises on any text.
+
+    `lines`: `clean_lines(text)`, when the caller has made them already (they are changed)."""
     warnings: list[str] = []
-    lines = clean_lines(text)
+    lines = clean_lines(text) if lines is None else lines
 
     header_date: PartialDate | None = None
     header_at: int | None = None  # the line that held it

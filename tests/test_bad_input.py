@@ -10,6 +10,7 @@ from __future__ import annotations
 import codecs
 import os
 import re
+import stat
 import struct
 import sys
 import time
@@ -359,8 +360,11 @@ def test_corpus(case: Case, project: Paths, generate: Generate) -> None:
 
 
 def _text_of(case: Case) -> str:
-    """The seed's text as the generator reads it: what duplicates are compared on."""
-    return " ".join(normalise(repair(decode(case.raw))[0]).split())
+    """The seed's text as the generator reads it, with invisible characters left out and control
+    characters read as spaces: what duplicates are compared on, spacing aside."""
+    read = normalise(repair(decode(case.raw))[0])
+    read = re.sub("[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]", "", read)
+    return " ".join(re.sub("[\x00-\x08\x0b-\x1f\x7f-\x9f]", " ", read).split())
 
 
 def test_every_good_seed_is_published_beside_the_bad_ones(project: Paths) -> None:
@@ -456,6 +460,30 @@ def test_size_limit_is_exact(tmp_path: Path, size: int, outcome: str) -> None:
         assert outcome == "published"
 
 
+class _StaleStat(type(Path())):  # type: ignore[misc]
+    """A path whose `stat` gives the size the file had before it grew: 10 bytes."""
+
+    def stat(self, *, follow_symlinks: bool = True) -> os.stat_result:
+        info = list(super().stat(follow_symlinks=follow_symlinks))
+        info[stat.ST_SIZE] = 10
+        return os.stat_result(info)
+
+
+@pytest.mark.parametrize(("size", "outcome"), [(4000, "published"), (MAX_SEED_BYTES + 1, "rejected")])
+def test_a_seed_that_grew_after_its_size_was_read_is_read_whole(tmp_path: Path, size: int, outcome: str) -> None:
+    path = tmp_path / "seed.txt"
+    lines = b"Viet Nam - Lao: hop tac giao duc.\n"
+    path.write_bytes((lines * (size // len(lines) + 1))[: size - 1] + b"\n")
+    try:
+        seed = read_seed(_StaleStat(path), "seed.txt")
+    except SeedError as exc:
+        assert outcome == "rejected"
+        assert exc.reason.startswith("too large (")
+    else:
+        assert outcome == "published"
+        assert seed.text.encode() == path.read_bytes()
+
+
 @pytest.mark.parametrize(
     ("length", "outcome"), [(MAX_LINE_CHARS, "published"), (MAX_LINE_CHARS + 1, "rejected")], ids=["at", "over"]
 )
@@ -508,6 +536,7 @@ TWIN_VARIANTS = {
     "nfd": unicodedata.normalize("NFD", ARTICLE).encode(),
     "utf16": codecs.BOM_UTF16_LE + ARTICLE.encode("utf-16-le"),
     "tabs-for-spaces": ARTICLE.replace(" ", "\t").encode(),
+    "invisible-characters": ARTICLE.replace("Việt", "Vi\u200bệt").replace(" ", " \u00ad", 3).encode(),
 }
 
 

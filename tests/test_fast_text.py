@@ -17,7 +17,7 @@ from generator.classify import Phrases, whole_words
 from generator.indexes import _members
 from generator.model import Article, PartialDate
 from generator.parsing import is_all_caps
-from generator.reading import _utf8_sequence, ftfy_may_change
+from generator.reading import _clue, ftfy_may_change
 from generator.text import _LATIN, clean_lines, count_words, is_latin, match_form
 
 # Words, parts of words, separators, digits, `_`, combining marks and non-Latin letters.
@@ -159,10 +159,10 @@ def test_ftfy_is_skipped_only_where_it_changes_nothing(text: str) -> None:
 @given(st.one_of(mojibake_texts, st.text(max_size=12)))
 @example("Há»£p")
 @example("lÃ  ")
-def test_the_utf8_pre_check_matches_wherever_ftfys_detector_does(text: str) -> None:
+def test_the_clue_matches_wherever_ftfys_detector_does(text: str) -> None:
     detected = UTF8_DETECTOR_RE.search(text)
     if detected is not None:
-        assert _utf8_sequence().search(text, detected.start()) is not None
+        assert _clue().match(text, detected.start()) is not None
 
 
 @settings(max_examples=2000, deadline=None)
