@@ -185,8 +185,8 @@ def read_seed(path: Path, display: str) -> SeedText:
             raise SeedError(display, "not a regular file")
         with path.open("rb") as f:
             # Never more than the limit and one byte, whatever the file has grown to. The size
-            # first: asked for 5 MB, `read` makes a buffer that large for an 8 KB file (40 against
-            # 15 µs a seed).
+            # first: asked for 5 MB, `read` makes a buffer that large for an 8 KB file (37–45
+            # against 12–19 µs a seed).
             want = min(info.st_size, MAX_SEED_BYTES) + 1
             raw = f.read(want)
             if len(raw) == want <= MAX_SEED_BYTES:  # it grew since `stat`

@@ -42,7 +42,7 @@ def clean_lines(text: str) -> list[str]:
 def fingerprint(lines: Sequence[str]) -> str:
     """Of a text's `clean_lines`: the same for texts that differ only in spacing, line breaks,
     invisible or control characters (and, as `read_seed` reads them, in BOM, encoding or
-    normalisation). The parser's own lines: hashing the seed's words anew took 50 µs a seed."""
+    normalisation). The parser's own lines: splitting the seed's text anew took 45–74 µs a seed."""
     return hashlib.sha256(" ".join(filter(None, lines)).encode("utf-8")).hexdigest()
 
 
