@@ -118,7 +118,13 @@ def settled(mtime_ns: int, seen_ns: int) -> bool:
 
 
 def file_hashes(
-    store: Store, paths: Sequence[Path], stats: Mapping[str, os.stat_result] | None = None, *, group: str = "files"
+    store: Store,
+    paths: Sequence[Path],
+    stats: Mapping[str, os.stat_result] | None = None,
+    *,
+    group: str = "files",
+    read: Sequence[str | None] | None = None,
+    seen_ns: int = 0,
 ) -> list[str | None]:
     """`file_sha256` of each path, reused from the store while the file's size, times and inode
     are unchanged (what make and git trust). `stats`: the metadata of paths in one folder, by
@@ -131,11 +137,14 @@ def file_hashes(
     As git does with racily clean files, a hash is stored only for a file last modified at least
     HASH_SETTLE_NS before it was read: a file rewritten within one timestamp tick would keep its
     times, so such a file is read again on the next run.
+
+    `read`: the hashes of the files' bytes as the caller read them (None: unread), no earlier than
+    `seen_ns` (`time.time_ns()`) nor than `stats`: recorded as they are, no file is read here.
     """
     hashes: list[str | None] = []
     stats = stats or {}
     records: dict[str, tuple[dict[str, FileRecord], dict[str, FileRecord]]] = {}  # by folder: (stored, new)
-    for path in paths:
+    for i, path in enumerate(paths):
         folder, name = os.path.split(path)
         if folder not in records:
             known = store.get(entry_key("file-sha256", f"{group}:{digest(folder)}"))
@@ -151,12 +160,11 @@ def file_hashes(
             continue
         meta = (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino, st.st_dev)
         record = stored.get(name)
-        if record is not None and record[0] == meta:
+        if read is None and record is not None and record[0] == meta:
             new[name] = record
             hashes.append(record[1])
             continue
-        seen = time.time_ns()
-        found = file_sha256(path)
+        seen, found = (time.time_ns(), file_sha256(path)) if read is None else (seen_ns, read[i])
         if found is not None and settled(st.st_mtime_ns, seen):
             new[name] = (meta, found)
         hashes.append(found)
@@ -274,6 +282,13 @@ class Store:
         if value is not MISSING:
             self._used.add(key)
         return value
+
+    def holds(self, kind: str) -> bool:
+        """Whether an entry of `kind` may be stored: a shard of it is loaded or on disk."""
+        names = _shard_names(kind)
+        if any(self._shards.get(name) for name in names):
+            return True
+        return self.folder is not None and any(self._path(name).exists() for name in names)
 
     def keep(self, keys: Iterable[str]) -> None:
         """Keep these entries (those stored) through `save`, although this run did not read them:
@@ -475,11 +490,14 @@ def cached_map(
     valid: Callable[[Any], bool] | None = None,
     parallel: bool = True,
     stored: Callable[[Any], Any] | None = None,
+    key_of: Callable[[int, Any], str | None] | None = None,
 ) -> list[Any]:
     """`[fn(*args, *shared) for key, args in items]`, reusing stored results (that are `valid`).
 
-    An item whose key is None is always computed and never stored. `stored` gives what of a
-    computed result is kept in the store (default: all of it); computed results are returned whole.
+    An item whose key is None is always computed. `stored` gives what of a computed result is
+    kept in the store (default: all of it); computed results are returned whole. `key_of(i,
+    result)` gives the key a result computed for item `i` is stored under (default: the item's;
+    None: not stored): a key made from what the computation itself read.
     """
     results: list[Any] = []
     missing: list[int] = []
@@ -491,7 +509,7 @@ def cached_map(
         results.append(value)
     computed = compute(fn, [items[i][1] for i in missing], shared, parallel)
     for i, value in zip(missing, computed, strict=True):
-        key = items[i][0]
+        key = items[i][0] if key_of is None else key_of(i, value)
         if key is not None:
             store.put(entry_key(kind, key), value if stored is None else stored(value))
         results[i] = value

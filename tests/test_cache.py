@@ -11,6 +11,7 @@ import pickle
 import shutil
 import sys
 import threading
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -21,7 +22,7 @@ from conftest import TODAY, copy_hand_written, snapshot
 from bench.corpus import edit_seed, write_corpus
 from generator import cache, searchindex
 from generator.build import Paths, Report, build
-from generator.data import Data
+from generator.data import DATA_FILES, Data
 from generator.errors import ConfigErrors
 from generator.model import Block, BlockKind, Blocks
 
@@ -362,6 +363,91 @@ def test_file_hashes_keep_a_record_per_folder_and_group_of_the_files_last_asked_
     assert cache.file_hashes(store, seeds, group="seeds") == [cache.file_sha256(seeds[0]), None]
     record = store.get(cache.entry_key("file-sha256", f"seeds:{cache.digest(str(tmp_path))}"))
     assert sorted(record) == ["a.txt"]  # a file gone is gone from the record: it does not grow
+
+
+def test_hashes_read_by_the_caller_are_recorded_without_reading_the_files(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    old, new, gone = (tmp_path / name for name in ("old.txt", "new.txt", "gone.txt"))
+    for path in (old, new, gone):
+        path.write_text(path.name, encoding="utf-8")
+    os.utime(old, ns=(10**18, 10**18))  # settled before it was read
+    written = time.time_ns() - 1_000_000_001  # a second ago: settled now, not when it was read
+    os.utime(new, ns=(written, written))
+    given = ["sha-of-old", "sha-of-new", None]  # as a worker read them; `gone` could not be read
+    store = cache.Store(None)
+    with monkeypatch.context() as m:
+        read = _count_hashing(m, cache)
+        seen = written + cache.FINE_SETTLE_NS // 2  # read soon after it was written
+        assert cache.file_hashes(store, [old, new, gone], group="seeds", read=given, seen_ns=seen) == given
+        assert read == []
+    record = store.get(cache.entry_key("file-sha256", f"seeds:{cache.digest(str(tmp_path))}"))
+    assert {name: sha for name, (_, sha) in record.items()} == {"old.txt": "sha-of-old"}
+    assert cache.file_hashes(store, [old], group="seeds") == ["sha-of-old"]  # trusted while unchanged
+
+
+def test_a_store_tells_whether_it_may_hold_a_kind_of_result(tmp_path: Path) -> None:
+    folder = tmp_path / ("c" * cache.SCOPE_CHARS)
+    store = cache.Store(folder)
+    assert not store.holds("seed")
+    assert store.get("seed:a") is cache.MISSING and not store.holds("seed")  # a shard read, empty
+    store.put("seed:a", 1)
+    assert store.holds("seed") and not store.holds("views")
+    store.save()
+    assert cache.Store(folder).holds("seed")  # on disk, not yet read
+    assert not cache.Store(folder).holds("views")
+    assert not cache.Store(None).holds("seed")
+
+
+def _seed_record(paths: Paths) -> tuple[cache.Store, list[Path]]:
+    store = cache.Store.open(paths.cache, [paths.data / name for name in DATA_FILES])
+    return store, sorted(paths.seeds.glob("*.txt"))
+
+
+def test_a_cold_run_hashes_each_seed_where_it_is_read_and_records_the_hashes(
+    corpus: Paths, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for seed in corpus.seeds.iterdir():
+        os.utime(seed, ns=(10**18, 10**18))  # settled: their hashes may be recorded
+    with monkeypatch.context() as m:
+        read = _count_hashing(m, cache)
+        cold = build(corpus, today=TODAY)
+        assert not [path for path in read if path.suffix == ".txt"]  # no seed read to be hashed first
+    assert (snapshot(corpus.content), outcome(cold)) == reference(corpus, tmp_path)
+    store, seeds = _seed_record(corpus)
+    assert _hashes_read(store, seeds, monkeypatch, "seeds") == []  # every hash recorded, and right
+
+    def recomputed(*args: object) -> None:
+        raise AssertionError("a result stored by the cold run was not found")
+
+    monkeypatch.setattr(build_module, "parse_seed", recomputed)
+    for seed in seeds:
+        os.utime(seed)  # touched, not changed: every result is found by the bytes' hash
+    build(corpus, today=TODAY)
+
+
+def test_a_seed_saved_again_while_it_is_read_stores_its_result_as_the_text_read(
+    corpus: Paths, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    build(corpus, today=TODAY)  # the store holds seed results: seeds are hashed before the workers read them
+    seed = corpus.seeds / "003_5faa7db0ee151eab.txt"
+    first = seed.read_text(encoding="utf-8")
+    edited = first.replace("Lào", "Lào (bản sửa)", 1)
+    assert edited != first
+    seed.write_text(edited, encoding="utf-8")
+    real = build_module.read_seed
+
+    def saved_again(path: Path, display: str) -> object:
+        if path == seed:
+            seed.write_text(first, encoding="utf-8")  # after its hash was taken, before it is read
+        return real(path, display)
+
+    with monkeypatch.context() as m:
+        m.setattr(build_module, "read_seed", saved_again)
+        build(corpus, today=TODAY)
+    seed.write_text(edited, encoding="utf-8")  # the text hashed above, whose result was never made
+    report = build(corpus, today=TODAY)
+    assert (snapshot(corpus.content), outcome(report)) == reference(corpus, tmp_path)
 
 
 def test_saving_removes_older_scopes_and_nothing_else(tmp_path: Path) -> None:
