@@ -41,6 +41,7 @@ import signal
 import sys
 import threading
 import time
+import unicodedata
 from collections import Counter
 from collections.abc import Collection, Iterator, Mapping
 from contextlib import contextmanager
@@ -180,6 +181,34 @@ def _current(path: Path) -> bytes | None:
         return None
 
 
+class _Listed(dict[str, frozenset[str]]):
+    """The names in each folder under `root`, listed once: a file that is not there is not
+    opened (a cold run at 10,000 seeds tried to open 12,600 pages that did not exist, in 0.2 s)."""
+
+    def __init__(self, root: Path) -> None:
+        super().__init__()
+        self.root = root
+
+    def may_hold(self, rel: str) -> bool:
+        """Whether `rel` (a `/`-separated path under `root`) may name a file: its folder lists a name
+        equal to it, once both are NFC and case-folded (as a file system that ignores case or
+        normalisation would open it)."""
+        folder, _, name = rel.rpartition("/")
+        return _loose(name) in self[folder]
+
+    def __missing__(self, folder: str) -> frozenset[str]:
+        try:
+            names = frozenset(map(_loose, os.listdir(os.path.join(self.root, folder))))
+        except OSError:  # not there, or not a folder: it holds no file
+            names = frozenset()
+        self[folder] = names
+        return names
+
+
+def _loose(name: str) -> str:
+    return unicodedata.normalize("NFC", name).casefold()
+
+
 def plan(content: Path, wanted: Mapping[str, bytes], current: Collection[str] = ()) -> tuple[list[str], list[str]]:
     """Which wanted files differ from disk, and which old generated files are no longer wanted
     (neither in `wanted` nor `current`, the generated files already as wanted).
@@ -189,8 +218,9 @@ def plan(content: Path, wanted: Mapping[str, bytes], current: Collection[str] = 
     owned = read_manifest(content)
     every = set(wanted).union(current)
     changed = []
+    present = _Listed(content)
     for rel, data in sorted(wanted.items()):
-        existing = _current(content / rel)
+        existing = _current(content / rel) if present.may_hold(rel) else None
         if existing == data:
             continue
         if existing is not None and rel not in owned:
@@ -312,11 +342,16 @@ def _same_file(entry: os.DirEntry[str], old: os.DirEntry[str]) -> bool:
     )
 
 
-def _write(path: Path, data: bytes) -> None:
-    """A new file: never written through a link to a file of `content/` (mode "x")."""
+def _write(path: str, data: bytes, folders: set[str] | None = None) -> None:
+    """A new file: never written through a link to a file of `content/` (mode "x"). `folders`:
+    those already made, to which its folder is added (12,600 pages go to a few folders)."""
     _checkpoint("write")
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with path.open("xb") as f:
+    folder = os.path.dirname(path)
+    if folders is None or folder not in folders:
+        os.makedirs(folder, exist_ok=True)
+        if folders is not None:
+            folders.add(folder)
+    with open(path, "xb") as f:
         f.write(data)
 
 
@@ -380,9 +415,10 @@ def _stage(
 ) -> None:
     """Bring the staging tree up to date: unchanged files linked, changed ones written, the manifest last."""
     _mirror_tree(content, staging, skip={*changed, *removed, MANIFEST})
+    folders: set[str] = set()
     for rel in changed:
         if rel != MANIFEST:
-            _write(staging / rel, wanted[rel])
+            _write(os.path.join(staging, rel), wanted[rel], folders)
     # Drop the folders the removal emptied, deepest first, each looked at once (not once per
     # file removed from it: 7,000 pages removed from a folder of 10,000 listed it 7,000 times).
     for emptied in sorted({(staging / rel).parent for rel in removed}, key=lambda f: (-len(f.parts), f)):
@@ -390,4 +426,4 @@ def _stage(
         while folder != staging and folder.exists() and _empty(folder):
             folder.rmdir()
             folder = folder.parent
-    _write(staging / MANIFEST, _manifest_bytes(set(wanted) | current))
+    _write(os.path.join(staging, MANIFEST), _manifest_bytes(set(wanted) | current))

@@ -143,3 +143,49 @@ def test_removing_many_pages_looks_at_their_folder_a_few_times(
     folders = {str(f.relative_to(content)) for f in content.rglob("*") if f.is_dir()}
     assert folders == ({"bai-viet", "bai-viet/2023"} if kept else set())  # emptied folders gone
     assert max(listed.values()) <= 3, listed  # 150 pages removed per folder: not 150 listings
+
+
+def test_a_write_opens_only_the_files_that_are_there_and_makes_each_folder_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    content = tmp_path / "content"
+    write_content(content, {"nam/2024.md": b"old\n"})
+    opened: list[str] = []
+    made: list[str] = []
+    real_current, real_makedirs = output._current, os.makedirs
+
+    def reading(path: Path) -> bytes | None:
+        opened.append(path.relative_to(content).as_posix())
+        return real_current(path)
+
+    def making(path: str, *args: object, **kwargs: object) -> None:
+        made.append(os.path.relpath(path, tmp_path))
+        real_makedirs(path, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(output, "_current", reading)
+    monkeypatch.setattr(output.os, "makedirs", making)
+    pages = {f"bai-viet/p{i}.md": b"x\n" for i in range(50)} | {"nam/2024.md": b"new\n", "nam/2025.md": b"y\n"}
+    write_content(content, pages)
+    assert opened == ["nam/2024.md"]  # to compare; the 51 new pages are not opened
+    staged = f".content{STAGING_SUFFIX}"
+    assert made.count(f"{staged}/bai-viet") == 1  # once for its 50 pages
+    assert made.count(f"{staged}/nam") == 2  # as the staging tree mirrors content/, then for its pages
+    assert snapshot(content) == pages | {MANIFEST: snapshot(content)[MANIFEST]}
+
+
+@pytest.mark.parametrize(
+    ("on_disk", "asked", "may"),
+    [
+        ("index.md", "index.md", True),
+        ("Index.md", "index.md", True),  # a file system that ignores case opens it
+        ("gioi-thie\u0302\u0301u.md", "gioi-thi\u1ebfu.md", True),  # NFD on disk, NFC asked for (macOS)
+        ("index.md", "khac.md", False),
+        ("index.md", "thieu/index.md", False),  # no such folder
+        ("index.md", "index.md/con.md", False),  # a file, not a folder
+    ],
+)
+def test_a_folder_listed_once_tells_which_names_may_be_files(
+    tmp_path: Path, on_disk: str, asked: str, may: bool
+) -> None:
+    (tmp_path / on_disk).write_bytes(b"x\n")
+    assert output._Listed(tmp_path).may_hold(asked) is may
