@@ -251,7 +251,7 @@ class SeedResult:
     notes: tuple[tuple[str, str], ...] = ()  # (message, level) about this seed
     future: bool = False  # dated after the day of the run: the one thing that depends on the day
     terms: tuple[str, ...] | None = None  # the article's search terms, computed with it; stored apart
-    sha256: str = ""  # of the seed's bytes as read (empty: unreadable)
+    sha256: str = ""  # of the seed's bytes as read (empty: rejected as it was read)
 
     def without_terms(self) -> SeedResult:
         return replace(self, terms=None)
