@@ -342,15 +342,14 @@ def _same_file(entry: os.DirEntry[str], old: os.DirEntry[str]) -> bool:
     )
 
 
-def _write(path: str, data: bytes, folders: set[str] | None = None) -> None:
+def _write(path: str, data: bytes, folders: set[str]) -> None:
     """A new file: never written through a link to a file of `content/` (mode "x"). `folders`:
     those already made, to which its folder is added (12,600 pages go to a few folders)."""
     _checkpoint("write")
     folder = os.path.dirname(path)
-    if folders is None or folder not in folders:
+    if folder not in folders:
         os.makedirs(folder, exist_ok=True)
-        if folders is not None:
-            folders.add(folder)
+        folders.add(folder)
     with open(path, "xb") as f:
         f.write(data)
 
@@ -426,4 +425,4 @@ def _stage(
         while folder != staging and folder.exists() and _empty(folder):
             folder.rmdir()
             folder = folder.parent
-    _write(os.path.join(staging, MANIFEST), _manifest_bytes(set(wanted) | current))
+    _write(os.path.join(staging, MANIFEST), _manifest_bytes(set(wanted) | current), folders)
