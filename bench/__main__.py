@@ -13,8 +13,9 @@ import argparse
 import shutil
 import tempfile
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
+from typing import Protocol
 
 from bench import preview, report
 from bench.corpus import edit_seed, editable_seed
@@ -59,24 +60,43 @@ def generator_stage(ws: Workspace, runs: int, results: report.Results) -> None:
     results.generator[ws.n] = report.GeneratorRow(Summary.of(cold), Summary.of(rerun), Summary.of(edited))
 
 
+class Digest(Protocol):
+    """What `digest_rounds` needs of a workspace (a fake one in the tests)."""
+
+    @property
+    def project(self) -> Path: ...
+
+    def clean(self, *, keep_cache: bool = False) -> None: ...
+    def make_site(self) -> Run: ...
+    def bare(self) -> Run: ...
+
+
+def digest_rounds(ws: Digest, runs: int) -> tuple[list[Run], list[Run], list[Run], list[Run]]:
+    """`make site` from a fresh checkout, bare MkDocs on the pages it made, `make site` again
+    (pages and cache kept, `site/` removed), and from a fresh checkout with the cache restored:
+    one of each per round, so that the ratios between them compare runs made minutes apart, not
+    one kind's runs before the other's while the machine's speed drifts."""
+    site: list[Run] = []
+    bare: list[Run] = []
+    again: list[Run] = []
+    restored: list[Run] = []
+    for _ in range(runs):
+        ws.clean()
+        site.append(ws.make_site())
+        bare.append(ws.bare())
+        shutil.rmtree(ws.project / "site")
+        again.append(ws.make_site())
+        ws.clean(keep_cache=True)
+        restored.append(ws.make_site())
+    return site, bare, again, restored
+
+
 def build_stage(ws: Workspace, runs: int, results: report.Results) -> None:
-    """`make site` from a fresh checkout, again (pages and cache kept), from a fresh checkout with
-    the cache restored (as the Pages workflow builds), bare MkDocs, Material's blog and Hugo on
-    the same articles."""
-
-    def make_site_after(prepare: Callable[[], object]) -> list[Run]:
-        made = []
-        for _ in range(runs):
-            prepare()
-            made.append(ws.make_site())
-        return made
-
-    site = make_site_after(ws.clean)
-    again = make_site_after(lambda: shutil.rmtree(ws.project / "site"))
-    restored = make_site_after(lambda: ws.clean(keep_cache=True))
+    """The digest's builds and bare MkDocs (`digest_rounds`), then Material's blog and Hugo on the
+    same articles."""
+    site, bare, again, restored = digest_rounds(ws, runs)
     articles = ws.article_pages()
     html = sorted((ws.project / "site" / "bai-viet" / p.stem / "index.html").stat().st_size for p in articles)
-    bare = [ws.bare() for _ in range(runs)]
     ws.write_blog()
     blog = [ws.blog() for _ in range(runs)]
     ws.write_hugo()

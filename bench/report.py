@@ -308,7 +308,9 @@ def render(r: Results) -> str:
         "finds nothing to do; MkDocs builds every page). Cache restored: a fresh checkout with the `.cache/` "
         "of those builds, as the Pages workflow restores it (`.github/workflows/pages.yml`): seeds are "
         "taken from the cache, every page is made and written again. Bare: `mkdocs build` of the same "
-        "generated pages with the same configuration minus the generator hook. Material blog: the same "
+        "generated pages with the same configuration minus the generator hook. The digest's three builds "
+        "and bare MkDocs take turns (each round: fresh, bare, again, cache restored), so their ratios "
+        "compare runs made minutes apart. Material blog: the same "
         "articles as posts (`categories` = themes, archive by year, lede as excerpt, 10 per page). "
         "Hugo: minimal templates.",
         "",

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
+from bench.__main__ import digest_rounds
 from bench.corpus import editable_seed, write_corpus
+from bench.measure import Run
 from generator.data import load_data
 from generator.parsing import parse_seed
 from generator.reading import read_seed
@@ -63,3 +66,38 @@ def test_the_edited_seed_keeps_its_title(tmp_path: Path) -> None:
     assert untitled, "the corpus has no seed without a title: the test would prove nothing"
     chosen = editable_seed(seeds, data, untitled[0])
     assert chosen in titled and seeds.index(chosen) > untitled[0]
+
+
+class _Recorder:
+    """A workspace that records what the bench asks of it, in order."""
+
+    def __init__(self, root: Path) -> None:
+        self.project = root
+        self.calls: list[str] = []
+
+    def clean(self, *, keep_cache: bool = False) -> None:
+        shutil.rmtree(self.project / "site", ignore_errors=True)
+        self.calls.append("clean, cache kept" if keep_cache else "clean")
+
+    def make_site(self) -> Run:
+        site = self.project / "site"
+        self.calls.append("make site over an old site/" if site.exists() else "make site")
+        site.mkdir()
+        return self._run()
+
+    def bare(self) -> Run:
+        self.calls.append("bare")
+        return self._run()
+
+    def _run(self) -> Run:
+        return Run(wall=float(len(self.calls)), cpu=0.0, peak_kb=0, returncode=0, stdout="", stderr="")
+
+
+def test_the_digest_and_bare_mkdocs_take_turns(tmp_path: Path) -> None:
+    """Each round makes one run of each kind, so a ratio compares runs minutes apart."""
+    ws = _Recorder(tmp_path)
+    site, bare, again, restored = digest_rounds(ws, 2)
+    one_round = ["clean", "make site", "bare", "make site", "clean, cache kept", "make site"]
+    assert ws.calls == one_round * 2
+    walls = [[r.wall for r in runs] for runs in (site, bare, again, restored)]
+    assert walls == [[2.0, 8.0], [3.0, 9.0], [4.0, 10.0], [6.0, 12.0]]
