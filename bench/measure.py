@@ -23,8 +23,12 @@ class Run:
 
 
 def run(cmd: Sequence[str], cwd: Path, env: Mapping[str, str] | None = None, check: bool = True) -> Run:
-    """Run `cmd` and measure it with wait4(): the rusage of this child alone, not of earlier ones."""
+    """Run `cmd` and measure it with wait4(): the rusage of this child alone, not of earlier ones.
+
+    The disk is synced first, untimed: what an earlier command left to write back (thousands of
+    pages, a deleted tree) is written then, not while this one runs."""
     full_env = {**os.environ, **(env or {})}
+    os.sync()
     start = time.perf_counter()
     proc = subprocess.Popen(list(cmd), cwd=cwd, env=full_env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     # Read the pipes in threads, without letting Popen reap the child: wait4 must.

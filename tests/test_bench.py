@@ -7,9 +7,11 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
+from bench import measure
 from bench.__main__ import digest_rounds
 from bench.corpus import editable_seed, write_corpus
 from bench.measure import Run
@@ -101,3 +103,19 @@ def test_the_digest_and_bare_mkdocs_take_turns(tmp_path: Path) -> None:
     assert ws.calls == one_round * 2
     walls = [[r.wall for r in runs] for runs in (site, bare, again, restored)]
     assert walls == [[2.0, 8.0], [3.0, 9.0], [4.0, 10.0], [6.0, 12.0]]
+
+
+def test_a_measured_command_starts_after_the_disk_is_synced(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Writes left by an earlier command are not timed as this one's."""
+    events: list[str] = []
+    popen = subprocess.Popen
+    monkeypatch.setattr(measure.os, "sync", lambda: events.append("sync"))
+
+    def started(*args: Any, **kwargs: Any) -> subprocess.Popen[str]:
+        events.append("command")
+        return popen(*args, **kwargs)
+
+    monkeypatch.setattr(measure.subprocess, "Popen", started)
+    result = measure.run(["true"], tmp_path)
+    assert result.returncode == 0
+    assert events == ["sync", "command"]
