@@ -25,7 +25,7 @@ import signal
 import subprocess
 import sys
 import time
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 import pytest
@@ -138,6 +138,19 @@ class Project:
             os._exit(status)
         _, status = os.waitpid(pid, 0)
         return os.waitstatus_to_exitcode(status)
+
+
+@pytest.fixture(autouse=True)
+def ctrl_c_not_ignored() -> Iterator[None]:
+    """The generator runs started here take Ctrl-C as a terminal gives it, whatever this process
+    was given or left with: a child inherits an ignored SIGINT, and Python started with SIGINT
+    ignored never raises KeyboardInterrupt (the test hook's SIGINT would go unnoticed). In a full
+    `make test` from a fresh clone, an earlier test left SIGINT ignored in this process."""
+    before = signal.signal(signal.SIGINT, signal.default_int_handler)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, before)
 
 
 @pytest.fixture(scope="module")
