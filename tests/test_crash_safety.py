@@ -143,9 +143,9 @@ class Project:
 @pytest.fixture(autouse=True)
 def ctrl_c_not_ignored() -> Iterator[None]:
     """The generator runs started here take Ctrl-C as a terminal gives it, whatever this process
-    was given or left with: a child inherits an ignored SIGINT, and Python started with SIGINT
-    ignored never raises KeyboardInterrupt (the test hook's SIGINT would go unnoticed). In a full
-    `make test` from a fresh clone, an earlier test left SIGINT ignored in this process."""
+    was started with: a shell starts a background job (`make test &`) with SIGINT ignored, a
+    child inherits that, and Python started with SIGINT ignored never raises KeyboardInterrupt,
+    so the test hook's SIGINT would go unnoticed."""
     before = signal.signal(signal.SIGINT, signal.default_int_handler)
     try:
         yield
