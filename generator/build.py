@@ -307,9 +307,7 @@ def process_seeds(
 
     seen = time.time_ns()  # before any seed is read
     cold = not store.holds("seed")
-    raws: list[str | None] = [None] * len(files.seeds)
-    if not cold:
-        raws = cache.file_hashes(store, files.seeds, files.stats, group="seeds")
+    raws = [None] * len(files.seeds) if cold else cache.file_hashes(store, files.seeds, files.stats, group="seeds")
     results = cache.cached_map(
         store,
         "seed",
