@@ -69,6 +69,7 @@ class Report:
 
 NOT_A_SEED = f"ignored: not a seed (seeds are {SEED_SUFFIX} files)"
 A_FOLDER = "ignored: a folder (seeds are read only from the seeds folder itself)"
+INVISIBLE_ONLY = "empty file (only whitespace and invisible characters)"
 
 
 @dataclass(frozen=True)
@@ -270,6 +271,8 @@ def process_seed(path: Path, cur: Curation, data: Data, today: _dt.date) -> Seed
     except SeedError as exc:
         return SeedResult(error=exc.reason)
     lines = text.clean_lines(seed.text)
+    if not any(lines):  # zero-width spaces, soft hyphens, a BOM: nothing a reader would see
+        return SeedResult(error=INVISIBLE_ONLY, sha256=seed.sha256)
     fingerprint = text.fingerprint(lines)
     reading_notes = tuple((w, "warning") for w in seed.warnings)
     parsed = parse_seed(seed.text, data.boilerplate, lines)

@@ -25,7 +25,7 @@ from rendering import elements, to_html, unexpected_markup
 
 from generator import layout
 from generator.__main__ import main
-from generator.build import Paths, Report
+from generator.build import INVISIBLE_ONLY, Paths, Report
 from generator.errors import SeedError
 from generator.model import Article, PartialDate
 from generator.pages import article_meta
@@ -100,6 +100,7 @@ CASES = [
     Case("empty", b"", "rejected", "empty file"),
     Case("whitespace-only", " \t\r\n \n\u3000\u00a0".encode(), "rejected", "empty file (only whitespace)"),
     Case("bom-only", codecs.BOM_UTF8 + b"\n", "rejected", "empty file (only whitespace)"),
+    Case("invisible-only", "\u200b\u00ad \n\ufeff\u200c\u2060\n".encode(), "rejected", INVISIBLE_ONLY),
     Case("nul-bytes", U8[:20] + b"\x00\x01\x02\x03" + U8[20:], "rejected", "not text (contains NUL bytes)"),
     Case("png-image", png(), "rejected", "not text (contains NUL bytes)"),
     Case("jpeg-header", b"\xff\xd8\xff\xe0\x00\x10JFIF\x00\x01\x01\x00", "rejected", "not text (contains NUL bytes)"),
@@ -546,6 +547,14 @@ def test_same_text_twice_is_published_once(project: Paths, generate: Generate, v
     assert [str(d) for d in report.rejected] == [
         f"{project.seeds / f'b-{variant}.txt'}: duplicate of {project.seeds / 'a-original.txt'} (same text)"
     ]
+
+
+def test_seeds_of_only_invisible_characters_are_each_empty_not_duplicates(project: Paths, generate: Generate) -> None:
+    """Two seeds that show nothing (different invisible characters) are both empty: before, the
+    second was "duplicate of" the first, as both clean to the same (empty) text."""
+    report = generate({"a.txt": "\u200b\u200b\n\u00ad\n".encode(), "b.txt": "\ufeff\u200c\n".encode(), "c.txt": U8})
+    assert [a.seed for a in report.articles] == ["c.txt"]
+    assert [str(d) for d in report.rejected] == [f"{project.seeds / n}: {INVISIBLE_ONLY}" for n in ("a.txt", "b.txt")]
 
 
 def _same_title_and_date(body: str) -> bytes:
