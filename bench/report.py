@@ -73,7 +73,7 @@ class Results:
     def start(cls, args: argparse.Namespace) -> Results:
         command = "python -m bench " + " ".join(sys.argv[1:]) if sys.argv[1:] else "python -m bench (make bench)"
         now = dt.datetime.now().astimezone().strftime("%Y-%m-%d %H:%M %Z")
-        return cls(command=command, runs=args.runs, started=now, load_start=_load(), commit=_commit())
+        return cls(command=command, runs=args.runs, started=now, load_start=_load(), commit=commit(ROOT, args.out))
 
     def finish(self) -> None:
         self.finished = dt.datetime.now().astimezone().strftime("%Y-%m-%d %H:%M %Z")
@@ -116,13 +116,18 @@ def _hugo() -> str:
         return "not installed"
 
 
-def _git(*args: str) -> str:
-    return subprocess.run(["git", "-C", str(ROOT), *args], capture_output=True, text=True, check=False).stdout.strip()
+def _git(root: Path, *args: str) -> str:
+    return subprocess.run(["git", "-C", str(root), *args], capture_output=True, text=True, check=False).stdout.strip()
 
 
-def _commit() -> str:
-    dirty = " (with uncommitted changes)" if _git("status", "--porcelain") else ""
-    return (_git("rev-parse", "--short", "HEAD") or "?") + dirty
+def commit(root: Path, results: Path) -> str:
+    """The checkout's commit, and whether files differ from it, other than `results`: a clone that
+    ran the bench before holds the results file it wrote, which is not the code measured."""
+    mine, top = results.resolve(), root.resolve()
+    ignored = [f":(exclude){mine.relative_to(top)}"] if mine.is_relative_to(top) else []
+    status = _git(root, "status", "--porcelain", "--", ".", *ignored)
+    dirty = " (with uncommitted changes)" if status else ""
+    return (_git(root, "rev-parse", "--short", "HEAD") or "?") + dirty
 
 
 def conditions(r: Results) -> list[str]:

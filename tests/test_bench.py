@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from bench import measure
+from bench import measure, report
 from bench.__main__ import digest_rounds
 from bench.corpus import editable_seed, write_corpus
 from bench.measure import Run
@@ -119,3 +119,31 @@ def test_a_measured_command_starts_after_the_disk_is_synced(tmp_path: Path, monk
     result = measure.run(["true"], tmp_path)
     assert result.returncode == 0
     assert events == ["sync", "command"]
+
+
+@pytest.mark.parametrize(
+    ("changed", "expected"),
+    [
+        ((), ""),
+        (("bench/RESULTS.md",), ""),  # the results file the bench writes is not the code measured
+        (("bench/RESULTS.md", "generator/x.py"), " (with uncommitted changes)"),
+        (("generator/x.py",), " (with uncommitted changes)"),
+    ],
+)
+def test_the_commit_measured_is_dirty_only_for_other_files_than_the_results(
+    tmp_path: Path, changed: tuple[str, ...], expected: str
+) -> None:
+    files = [tmp_path / "bench" / "RESULTS.md", tmp_path / "generator" / "x.py"]
+    for f in files:
+        f.parent.mkdir(exist_ok=True)
+        f.write_text("first\n")
+    git = ["git", "-C", str(tmp_path), "-c", "user.name=t", "-c", "user.email=t@example.org"]
+    subprocess.run([*git, "init", "-q"], check=True)
+    subprocess.run([*git, "add", "."], check=True)
+    subprocess.run([*git, "commit", "-qm", "first"], check=True)
+    for name in changed:
+        (tmp_path / name).write_text("second\n")
+    head = subprocess.run(
+        [*git, "rev-parse", "--short", "HEAD"], check=True, capture_output=True, text=True
+    ).stdout.strip()
+    assert report.commit(tmp_path, tmp_path / "bench" / "RESULTS.md") == head + expected
