@@ -95,8 +95,10 @@ def ranking(site: Path, query: str) -> Ranking:
     if begun:  # the last word once per document, however many of its completions it holds
         hits.update({d for value in either for d in searchindex.decode(value[0])})
         title.update({d for value in either if len(value) > 1 for d in searchindex.decode(value[1])})
-        if found[last]:
-            as_typed.update(searchindex.decode(found[last][0]))
+        last_typed = query_terms[-1][0]  # with its accents, if it has any
+        typed_postings = (found[last] or [None])[0] if last_typed == last else exact[typed.index(last_typed)]
+        if typed_postings:
+            as_typed.update(searchindex.decode(typed_postings))
         # The last pair with a completion counts as the pair as typed does, once per document.
         side = {d for value in extra_pairs if value for d in searchindex.decode(value)}
         typed_pair = phrases[pairs.index(before + last)] if before is not None else None

@@ -325,7 +325,7 @@ def corpus_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path
         yield site, url
 
 
-@pytest.mark.parametrize("query", [*bench_search.QUERIES, "hop tac v", "Tô L"])
+@pytest.mark.parametrize("query", [*bench_search.QUERIES, "hop tac v", "Tô L", "Tô Lâ"])
 def test_bench_ranks_results_as_the_script_does(reader: Reader, corpus_site: tuple[Path, str], query: str) -> None:
     """bench/search.py copies the script's ranking to count what a first query downloads at
     5,000 articles: the copy must give the script's results in the script's order."""
@@ -364,6 +364,18 @@ def test_a_last_word_being_typed_finds_what_it_begins_the_word_as_typed_first(
     assert set(results[: len(as_typed)]) == as_typed, f"{query!r}: {results}"
     marks = box.locator(".md-search-result__item mark").all_inner_texts()
     assert marks and {f for m in marks for _, f in terms(m)} <= {f for _, f in words} | {last, *more}, marks
+
+
+def test_a_last_word_typed_with_accents_is_as_typed_with_those_accents(box: Page, indexed_text: dict[str, str]) -> None:
+    """`Tô Lâ`, on the way to "Tô Lâm": the word as typed is `lâ`, accents included, so pages
+    holding `la` only with other accents (`là`, `lá`) do not come first for it; pages with "tô"
+    and a completion of `lâ` side by side ("tô lâm") do. Before, `là` counted as `lâ` typed."""
+    other_accents = re.compile(r"\bl[aàáảãạ]\b")
+    results = [p for p in search(box, "Tô Lâ") if p in indexed_text]
+    phrase = {p for p in results if re.search(r"\btô lâm\b", indexed_text[p])}
+    assert any(not other_accents.search(indexed_text[p]) for p in phrase), "the test would prove nothing"
+    assert any(p not in phrase and other_accents.search(indexed_text[p]) for p in results), "nothing to rank after"
+    assert set(results[: len(phrase)]) == phrase, results
 
 
 @pytest.mark.parametrize("query", ["quoc ph", "hop tac v"])

@@ -9,7 +9,8 @@
  *   decomposed (NFD) input the same pages as composed.
  * - Every syllable must occur, whole, except the last while it is being typed (no space or sign
  *   after it): it also stands for the commonest syllables that go on from it (`c` shards), so
- *   `quoc ph` finds "quốc phòng". Ranking: the last word found as typed, then words typed with
+ *   `quoc ph` finds "quốc phòng". Ranking: the last word found as typed (with its accents, if it
+ *   has any), then words typed with
  *   accents found with those accents, then the theme or person page whose whole title is the
  *   query (`to lam` → Tô Lâm's page), then adjacent words found side by side, then words in the
  *   title, then newest first. A word typed without accents matches any accents; results mark the
@@ -227,8 +228,10 @@
         for (const id of decode(all)) any[id] = 1;
         if (title) for (const id of decode(title)) inTitle[id] = 1;
       }
-      const asTyped = found[folded.indexOf(last)];
-      if (asTyped) count(asTyped[0], score.typed);
+      // The word as typed: with its accents if it has any (`Tô Lâ` ranks no page first for `là`).
+      const lastTyped = query[query.length - 1][0];
+      const asTyped = lastTyped === last ? found[folded.indexOf(last)]?.[0] : exact[typed.indexOf(lastTyped)];
+      if (asTyped) count(asTyped, score.typed);
       // The last pair with a completion counts as the pair as typed does, once per document.
       const side = new Uint8Array(n);
       for (const p of extraPairs) if (p) for (const id of decode(p)) side[id] = 1;
