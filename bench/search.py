@@ -96,7 +96,10 @@ def ranking(site: Path, query: str) -> Ranking:
         hits.update({d for value in either for d in searchindex.decode(value[0])})
         title.update({d for value in either if len(value) > 1 for d in searchindex.decode(value[1])})
         last_typed = query_terms[-1][0]  # with its accents, if it has any
-        typed_postings = (found[last] or [None])[0] if last_typed == last else exact[typed.index(last_typed)]
+        if last_typed != last:
+            typed_postings = exact[typed.index(last_typed)]
+        else:
+            typed_postings = found[last][0] if found[last] else None
         if typed_postings:
             as_typed.update(searchindex.decode(typed_postings))
         # The last pair with a completion counts as the pair as typed does, once per document.

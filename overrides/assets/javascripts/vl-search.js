@@ -10,11 +10,11 @@
  * - Every syllable must occur, whole, except the last while it is being typed (no space or sign
  *   after it): it also stands for the commonest syllables that go on from it (`c` shards), so
  *   `quoc ph` finds "quốc phòng". Ranking: the last word found as typed (with its accents, if it
- *   has any), then words typed with
- *   accents found with those accents, then the theme or person page whose whole title is the
- *   query (`to lam` → Tô Lâm's page), then adjacent words found side by side, then words in the
- *   title, then newest first. A word typed without accents matches any accents; results mark the
- *   words typed with accents only where the accents are the same (`năm` marks "năm", not "Nam").
+ *   has any), then words typed with accents found with those accents, then the theme or person
+ *   page whose whole title is the query (`to lam` → Tô Lâm's page), then adjacent words found
+ *   side by side, then words in the title, then newest first. A word typed without accents
+ *   matches any accents; results mark the words typed with accents only where the accents are
+ *   the same (`năm` marks "năm", not "Nam").
  * - Every URL is resolved against Material's base_url (relative, or absolute on 404.html), so the
  *   site works under a sub-path, at a domain's root, and on a 404 page at any depth.
  * - Titles, dates and summaries are inserted as text; <mark> elements are made here.
